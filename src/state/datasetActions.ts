@@ -1,0 +1,23 @@
+import type { DatasetFailure } from '../ml/data';
+import type { DatasetPhase, DatasetSummary } from '../worker/protocol';
+import { appStore } from './store';
+
+export function datasetLoading(now = performance.now()): void {
+  appStore.setState({ dataset: { state: 'loading', phase: 'manifest', fraction: 0, startedAt: now } });
+}
+
+export function datasetProgress(phase: DatasetPhase, fraction: number): void {
+  const { dataset } = appStore.getState();
+  if (dataset.state !== 'loading') return;
+  appStore.setState({ dataset: { ...dataset, phase, fraction } });
+}
+
+export function datasetReady(summary: DatasetSummary, now = performance.now()): void {
+  const { dataset } = appStore.getState();
+  const readyMs = dataset.state === 'loading' ? now - dataset.startedAt : 0;
+  appStore.setState({ dataset: { state: 'ready', summary, readyMs } });
+}
+
+export function datasetFailed(failure: DatasetFailure, message: string): void {
+  appStore.setState({ dataset: { state: 'error', failure, message } });
+}
