@@ -1,19 +1,81 @@
+import type { BackendChoice } from '../ml/backend';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { DatasetFailure } from '../ml/data';
-import type { DatasetPhase, DatasetSummary } from '../worker/protocol';
+import type { LayerSummary } from '../ml/model';
+import type { EpochLog } from '../ml/train';
+import type { DatasetPhase, DatasetSummary, LayerWeights } from '../worker/protocol';
+import { DEFAULT_TRAIN_CONFIG, type AppConfig } from './urlParams';
 
 export type DatasetView =
   | { state: 'loading'; phase: DatasetPhase; fraction: number; startedAt: number }
   | { state: 'ready'; summary: DatasetSummary; readyMs: number }
   | { state: 'error'; failure: DatasetFailure; message: string };
 
-export interface AppState {
-  dataset: DatasetView;
+export type BackendView = { state: 'starting' } | { state: 'ready'; choice: BackendChoice } | { state: 'error'; message: string };
+
+export type TrainState = 'idle' | 'training' | 'done' | 'stopped' | 'error';
+
+export interface TrainProgress {
+  readonly epoch: number;
+  readonly firstEpoch: number;
+  readonly lastEpoch: number;
+  readonly step: number;
+  readonly steps: number;
+  readonly examplesPerSec: number;
+  readonly loss: number;
+  readonly accuracy: number;
 }
 
+export interface TrainingView {
+  readonly state: TrainState;
+  readonly error: string | null;
+  readonly progress: TrainProgress | null;
+  /** Every batch loss of the model's life, in order. */
+  readonly batchLosses: readonly number[];
+  readonly epochs: readonly EpochLog[];
+  readonly test: { loss: number; accuracy: number } | null;
+  /** Epochs the current weights have been trained through, a stopped one included. */
+  readonly epochsDone: number;
+}
+
+export interface ModelView {
+  readonly layers: readonly LayerSummary[];
+  readonly totalParams: number;
+  /** Kernels after each epoch, the initial weights first. */
+  readonly weights: readonly { epoch: number; layers: readonly LayerWeights[] }[];
+}
+
+export interface AppState {
+  readonly config: AppConfig;
+  readonly notices: readonly string[];
+  readonly dataset: DatasetView;
+  readonly backend: BackendView;
+  readonly model: ModelView | null;
+  readonly training: TrainingView;
+  readonly numTensors: number | null;
+}
+
+export const IDLE_TRAINING: TrainingView = {
+  state: 'idle',
+  error: null,
+  progress: null,
+  batchLosses: [],
+  epochs: [],
+  test: null,
+  epochsDone: 0,
+};
+
 export function initialState(now = performance.now()): AppState {
-  return { dataset: { state: 'loading', phase: 'manifest', fraction: 0, startedAt: now } };
+  return {
+    config: { backend: null, train: DEFAULT_TRAIN_CONFIG, autostart: false },
+    notices: [],
+    dataset: { state: 'loading', phase: 'manifest', fraction: 0, startedAt: now },
+    backend: { state: 'starting' },
+    model: null,
+    training: IDLE_TRAINING,
+    numTensors: null,
+  };
 }
 
 /** One vanilla store: the worker client writes it without hooks, components read it narrowly. */

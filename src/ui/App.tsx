@@ -1,5 +1,15 @@
+import { BackendBadge } from './BackendBadge';
+import { BatchLossChart } from './charts/BatchLossChart';
+import { EpochCurves } from './charts/EpochCurves';
+import { ModelSummary } from './charts/ModelSummary';
+import { WeightHistograms } from './charts/WeightHistograms';
 import { DatasetStatus } from './DatasetStatus';
+import { EpochLog } from './EpochLog';
+import { MemoryBadge } from './MemoryBadge';
+import { Notices } from './Notices';
 import { SampleGrid } from './SampleGrid';
+import { TestResult } from './TestResult';
+import { TrainControls } from './TrainControls';
 
 export function App() {
   return (
@@ -10,9 +20,29 @@ export function App() {
           A small convolutional network learns the 60,000 handwritten digits of MNIST on your own device, inside this page. Nothing you do
           here leaves your browser.
         </p>
-        <DatasetStatus />
+        <div className="status-row">
+          <DatasetStatus />
+          <BackendBadge />
+          <MemoryBadge />
+        </div>
+        <Notices />
       </header>
       <main>
+        <TrainControls />
+        <section className="panel" aria-labelledby="curves-heading">
+          <h2 id="curves-heading">Learning curves</h2>
+          <TestResult />
+          <EpochLog />
+          <div className="chart-grid">
+            <EpochCurves />
+            <BatchLossChart />
+          </div>
+        </section>
+        <WeightHistograms />
+        <section className="panel" aria-labelledby="summary-heading">
+          <h2 id="summary-heading">The network</h2>
+          <ModelSummary />
+        </section>
         <SampleGrid />
       </main>
     </>

@@ -1,13 +1,21 @@
 import { DatasetError, imageAt, type MnistData } from '../ml/data';
+import type { BackendName } from '../ml/backend';
 import { IMAGE_PIXELS, SAMPLE_COUNT, SAMPLE_GRID } from '../ml/mnist';
+import type { TrainConfig } from '../ml/train';
 import type { DatasetPhase, DatasetSummary, FromWorker, ToWorker } from './protocol';
 import { loadDataset } from './loadDataset';
+import { selectBackend } from './selectBackend';
+import { TrainingSession } from './session';
 import { throttleProgress } from './throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function summarize(data: MnistData, timings: DatasetSummary['timings']): { summary: DatasetSummary; transfer: ArrayBuffer[] } {
@@ -25,10 +33,11 @@ function summarize(data: MnistData, timings: DatasetSummary['timings']): { summa
   return { summary, transfer: [images.buffer, labels.buffer] };
 }
 
-/** The worker's state: the dataset once loaded, and later the model that trains on it. */
+/** The worker's state: the dataset, the backend and the training session. */
 class MlWorker {
   private data: MnistData | null = null;
   private loading: Promise<void> | null = null;
+  private session: Promise<TrainingSession> | null = null;
 
   handle(message: ToWorker): void {
     switch (message.type) {
@@ -37,10 +46,51 @@ class MlWorker {
           this.loading = null;
         });
         return;
+      case 'init':
+        this.session ??= this.init(message.backend, message.seed);
+        return;
+      case 'train':
+        void this.train(message.config);
+        return;
+      case 'stop':
+        void this.session?.then((session) => {
+          session.stop();
+        });
+        return;
+      case 'reset':
+        void this.session?.then((session) => session.reset(message.seed));
+        return;
     }
   }
 
+  private async init(requested: BackendName | null, seed: number): Promise<TrainingSession> {
+    try {
+      const backend = await selectBackend(requested);
+      post({ type: 'backend-ready', backend });
+      const session = new TrainingSession(post, seed);
+      await session.announce();
+      return session;
+    } catch (error) {
+      post({ type: 'backend-error', message: `No way to run the network was found: ${describe(error)}.` });
+      throw error;
+    }
+  }
+
+  private async train(config: TrainConfig): Promise<void> {
+    const session = await this.session?.catch(() => null);
+    if (!session) {
+      post({ type: 'train-error', message: 'Training cannot start: no TensorFlow.js backend is running.' });
+      return;
+    }
+    if (!this.data) {
+      post({ type: 'train-error', message: 'Training cannot start: the dataset is not loaded yet.' });
+      return;
+    }
+    await session.train(this.data, config);
+  }
+
   private async load(manifestUrl: string): Promise<void> {
+    if (this.session && (await this.session.catch(() => null))?.isTraining) return;
     this.data = null;
     const progress = throttleProgress<DatasetPhase>(100, (phase, fraction) => post({ type: 'dataset-progress', phase, fraction }));
     try {
@@ -52,12 +102,13 @@ class MlWorker {
       if (error instanceof DatasetError) {
         post({ type: 'dataset-error', failure: error.failure, message: error.message });
       } else {
-        const detail = error instanceof Error ? error.message : String(error);
-        post({ type: 'dataset-error', failure: 'decode', message: `The dataset could not be loaded: ${detail}` });
+        post({ type: 'dataset-error', failure: 'decode', message: `The dataset could not be loaded: ${describe(error)}` });
       }
     }
   }
 }
 
 const worker = new MlWorker();
-self.addEventListener('message', (event: MessageEvent<ToWorker>) => worker.handle(event.data));
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  worker.handle(event.data);
+});

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectDatasetReady } from './fixtures';
+
+const trainStatus = (page: Page) => page.getByTestId('train-status');
+
+async function openReady(page: Page, query: string): Promise<void> {
+  await page.goto(`/${query}`);
+  await expectDatasetReady(page);
+  await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+}
+
+/** Milliseconds from a real click's input event to its handler, and to the next painted frame. */
+async function clickLatency(page: Page, selector: string): Promise<{ handler: number; frame: number }> {
+  const measured = page.evaluate(
+    (target) =>
+      new Promise<{ handler: number; frame: number }>((resolve) => {
+        const element = document.querySelector(target);
+        element?.addEventListener(
+          'click',
+          (event) => {
+            const handler = performance.now() - event.timeStamp;
+            requestAnimationFrame(() => {
+              resolve({ handler, frame: performance.now() - event.timeStamp });
+            });
+          },
+          { once: true },
+        );
+      }),
+    selector,
+  );
+  await page.locator(selector).click();
+  return measured;
+}
+
+test('Train runs the notebook’s network to the end and fills every panel', async ({ page }) => {
+  await openReady(page, '?epochs=1&trainSize=4000&batchSize=32&testSize=1000');
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('backend')).toContainText(/CPU|WebGL|WebGPU/);
+  const summary = page.getByTestId('chart-model-summary');
+  await expect(summary).toContainText('42,358');
+  for (const params of ['80', '1,168', '40,100', '1,010']) await expect(summary).toContainText(params);
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'training');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await expect(page.getByTestId('train-progress')).toContainText(/Epoch 1\/1 · step \d+\/125/);
+
+  // While the worker trains, the page answers clicks at once.
+  const latency = await clickLatency(page, '[data-testid=backend] summary');
+  expect(latency.handler).toBeLessThan(200);
+  expect(latency.frame).toBeLessThan(200);
+
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const accuracy = Number(await page.getByTestId('test-accuracy').getAttribute('data-value'));
+  expect(accuracy).toBeGreaterThan(0.7);
+  await expect(page.getByTestId('epoch-log')).toContainText(/^Epoch 1\/1 · 125 steps · .* · val_accuracy 0\.\d{4}$/);
+
+  const panels = ['chart-epoch-loss', 'chart-epoch-accuracy', 'chart-batch-loss', 'chart-model-summary'];
+  for (const layer of ['conv2d_1', 'conv2d_2', 'dense_1', 'dense_2']) panels.push(`chart-histogram-${layer}`, `chart-history-${layer}`);
+  for (const panel of panels) {
+    await expect(page.locator(`[data-testid=${panel}] .chart-surface[data-rendered=true]`)).toHaveCount(1);
+  }
+  await expect(page.getByTestId('chart-history-dense_1')).toContainText('across epochs');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('Stop keeps the weights, and Train continues with the next epoch; Reset starts over', async ({ page }) => {
+  await openReady(page, '?epochs=1&trainSize=3200&batchSize=64&testSize=500');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('train-progress')).toContainText(/step ([2-9]|\d\d)\/50/);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'stopped');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  const stoppedAt = await page.getByTestId('train-progress').innerText();
+  expect(stoppedAt).toMatch(/^Epoch 1\/1 · step \d+\/50/);
+  expect(Number(/step (\d+)/.exec(stoppedAt)?.[1])).toBeLessThan(50);
+  await expect(page.getByTestId('epoch-log')).toHaveCount(0);
+  await expect(page.getByText('Trained through epoch 1; Train runs 1 more epoch.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('epoch-log')).toContainText(/^Epoch 2\/2 · 50 steps/);
+  await expect(page.getByTestId('train-progress')).toContainText('Epoch 2/2 · step 50/50');
+  await expect(page.getByText('Trained through epoch 2; Train runs 1 more epoch.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('epoch-log')).toHaveCount(0);
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await expect(page.getByTestId('train-progress')).toHaveCount(0);
+});
+
+test('?backend=cpu is honoured and the badge says why the others are not used', async ({ page }) => {
+  await openReady(page, '?backend=cpu');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
+  await page.getByText('Why this backend?').click();
+  await expect(page.getByTestId('backend').getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('backend')).toContainText('WebGL:');
+});
+
+test('a bad URL parameter is named, and the default is used', async ({ page }) => {
+  await openReady(page, '?epochs=zero');
+  await expect(page.getByRole('alert')).toContainText('epochs=zero is not a whole number from 1 to 1000; using 5.');
+  await expect(page.getByText('Train runs 5 more epochs.')).toBeVisible();
+});
+
+test('autostart=1 trains without a click', async ({ page }) => {
+  await page.goto('/?epochs=1&trainSize=256&testSize=200&autostart=1');
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('epoch-log')).toContainText('Epoch 1/1 · 2 steps');
+});

@@ -1,0 +1,40 @@
+export interface Histogram {
+  readonly min: number;
+  readonly max: number;
+  readonly counts: number[];
+}
+
+/** Counts values into `bins` equal bins over [min, max]; the top edge belongs to the last bin. */
+export function histogram(values: ArrayLike<number>, bins: number, min: number, max: number): Histogram {
+  const counts = new Array<number>(bins).fill(0);
+  const width = (max - min) / bins;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? 0;
+    if (!(value >= min && value <= max)) continue;
+    const bin = width > 0 ? Math.min(bins - 1, Math.floor((value - min) / width)) : 0;
+    counts[bin] = (counts[bin] ?? 0) + 1;
+  }
+  return { min, max, counts };
+}
+
+export function valueRange(series: readonly ArrayLike<number>[]): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const values of series) {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] ?? 0;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+  return Number.isFinite(min) ? { min, max } : { min: 0, max: 0 };
+}
+
+/**
+ * One histogram per epoch over a range shared by all epochs, so the rows of a
+ * bins × epoch heatmap line up (TensorBoard's histogram view over time).
+ */
+export function histogramHistory(series: readonly ArrayLike<number>[], bins: number): Histogram[] {
+  const { min, max } = valueRange(series);
+  return series.map((values) => histogram(values, bins, min, max));
+}

@@ -1,0 +1,201 @@
+import * as tf from '@tensorflow/tfjs';
+import { batchBuffers, gatherBatch, imagesTensor } from './batches';
+import type { MnistData, MnistSplit } from './data';
+import { NUM_CLASSES } from './mnist';
+import { epochOrder } from './random';
+
+export interface TrainConfig {
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** The first N training images are used. */
+  readonly trainSize: number;
+  /** The first N test images are used for validation. */
+  readonly testSize: number;
+  readonly seed: number;
+}
+
+export interface BatchReport {
+  readonly epoch: number;
+  readonly step: number;
+  readonly steps: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly examplesPerSec: number;
+}
+
+export interface Evaluation {
+  readonly loss: number;
+  readonly accuracy: number;
+  /** The predicted class of each evaluated image, in order. */
+  readonly predictions: Int32Array;
+}
+
+export interface EpochLog {
+  /** 1-based, counting on across Continue. */
+  readonly epoch: number;
+  readonly lastEpoch: number;
+  readonly steps: number;
+  readonly seconds: number;
+  readonly msPerStep: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly valLoss: number;
+  readonly valAccuracy: number;
+}
+
+export interface TrainHooks {
+  /** Milliseconds from a monotonic clock (performance.now in a browser). */
+  now(): number;
+  /** Checked after every batch: true ends training after the current batch. */
+  shouldStop(): boolean;
+  /** Lets messages (Stop) reach the worker between batches. */
+  yieldToEvents(): Promise<void>;
+  onBatch(report: BatchReport): void;
+  onEpoch(log: EpochLog, evaluation: Evaluation): Promise<void>;
+}
+
+export interface TrainOutcome {
+  readonly stopped: boolean;
+  /** The last epoch that was started (completed or not). */
+  readonly lastEpoch: number;
+  readonly evaluation: Evaluation | null;
+}
+
+/** Sparse categorical cross-entropy on softmax outputs, as Keras computes it (clipped at 1e-7). */
+function crossEntropy(labels: tf.Tensor1D, probabilities: tf.Tensor2D): tf.Tensor1D {
+  return tf.metrics.categoricalCrossentropy(tf.oneHot(labels, NUM_CLASSES), probabilities) as tf.Tensor1D;
+}
+
+function correctCount(labels: tf.Tensor1D, probabilities: tf.Tensor2D): tf.Scalar {
+  return tf.equal(tf.argMax(probabilities, 1), labels).toFloat().sum();
+}
+
+/**
+ * One optimiser step. Returns [loss, correct] packed in one tensor so the caller
+ * can read both with a single download, whenever it chooses.
+ */
+export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, images: tf.Tensor4D, labels: tf.Tensor1D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const held: { correct?: tf.Scalar } = {};
+    const loss = optimizer.minimize(() => {
+      const probabilities = model.apply(images, { training: true }) as tf.Tensor2D;
+      held.correct = tf.keep(correctCount(labels, probabilities));
+      return crossEntropy(labels, probabilities).mean();
+    }, true);
+    const { correct } = held;
+    if (!loss || !correct) throw new Error('the optimiser returned no loss');
+    const packed = tf.stack([loss, correct]) as tf.Tensor1D;
+    // tf.keep lifted `correct` out of every scope, so it must be let go by hand.
+    correct.dispose();
+    return packed;
+  });
+}
+
+/** Loss, accuracy and predictions over the first `count` images of a split, in batches. */
+export async function evaluate(model: tf.LayersModel, split: MnistSplit, count: number, batchSize = 1000): Promise<Evaluation> {
+  const n = Math.min(count, split.count);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const buffers = batchBuffers(batchSize);
+  const predictions = new Int32Array(n);
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < n; start += batchSize) {
+    const size = gatherBatch(split, order, start, batchSize, buffers);
+    const { lossTotal, predicted } = tf.tidy(() => {
+      const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
+      const probabilities = model.predict(imagesTensor(buffers.images, size)) as tf.Tensor2D;
+      return { lossTotal: crossEntropy(labels, probabilities).sum(), predicted: tf.argMax(probabilities, 1) };
+    });
+    const [lossValue, predictedValues] = await Promise.all([lossTotal.data(), predicted.data()]);
+    lossTotal.dispose();
+    predicted.dispose();
+    lossSum += lossValue[0] ?? 0;
+    for (let i = 0; i < size; i++) {
+      const p = predictedValues[i] ?? -1;
+      predictions[start + i] = p;
+      if (p === buffers.labels[i]) correct++;
+    }
+  }
+  return { loss: lossSum / n, accuracy: correct / n, predictions };
+}
+
+/**
+ * Trains `config.epochs` epochs numbered from `firstEpoch`. Each step's [loss, correct]
+ * is read one step late, so the backend always has the next step queued while the
+ * previous result downloads, and at most two steps are ever in flight.
+ */
+export async function trainEpochs(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  data: MnistData,
+  config: TrainConfig,
+  firstEpoch: number,
+  hooks: TrainHooks,
+): Promise<TrainOutcome> {
+  const trainCount = Math.min(config.trainSize, data.train.count);
+  const steps = Math.ceil(trainCount / config.batchSize);
+  const buffers = batchBuffers(config.batchSize);
+  const lastEpoch = firstEpoch + config.epochs - 1;
+  let evaluation: Evaluation | null = null;
+
+  for (let epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
+    const order = epochOrder(data.train.count, config.seed, epoch).filter((index) => index < trainCount);
+    const started = hooks.now();
+    let lossSum = 0;
+    let correctSum = 0;
+    let seen = 0;
+    let pending: { result: tf.Tensor1D; size: number; step: number } | null = null;
+    let stopped = false;
+
+    const settle = async (entry: { result: tf.Tensor1D; size: number; step: number }): Promise<void> => {
+      const [loss = 0, correct = 0] = await entry.result.data();
+      entry.result.dispose();
+      lossSum += loss * entry.size;
+      correctSum += correct;
+      seen += entry.size;
+      const elapsed = (hooks.now() - started) / 1000;
+      hooks.onBatch({
+        epoch,
+        step: entry.step,
+        steps,
+        loss,
+        accuracy: correct / entry.size,
+        examplesPerSec: elapsed > 0 ? seen / elapsed : 0,
+      });
+    };
+
+    for (let step = 1; step <= steps; step++) {
+      const size = gatherBatch(data.train, order, (step - 1) * config.batchSize, config.batchSize, buffers);
+      const result = tf.tidy(() => {
+        const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
+        return trainStep(model, optimizer, imagesTensor(buffers.images, size), labels);
+      });
+      if (pending) await settle(pending);
+      pending = { result, size, step };
+      await hooks.yieldToEvents();
+      if (hooks.shouldStop()) {
+        stopped = true;
+        break;
+      }
+    }
+    if (pending) await settle(pending);
+    if (stopped) return { stopped: true, lastEpoch: epoch, evaluation };
+
+    const trainSeconds = (hooks.now() - started) / 1000;
+    evaluation = await evaluate(model, data.test, config.testSize);
+    const log: EpochLog = {
+      epoch,
+      lastEpoch,
+      steps,
+      seconds: (hooks.now() - started) / 1000,
+      msPerStep: (trainSeconds * 1000) / steps,
+      loss: lossSum / seen,
+      accuracy: correctSum / seen,
+      valLoss: evaluation.loss,
+      valAccuracy: evaluation.accuracy,
+    };
+    await hooks.onEpoch(log, evaluation);
+    if (hooks.shouldStop()) return { stopped: epoch < lastEpoch, lastEpoch: epoch, evaluation };
+  }
+  return { stopped: false, lastEpoch, evaluation };
+}

@@ -1,0 +1,71 @@
+import type { BackendChoice } from '../ml/backend';
+import type { LayerSummary } from '../ml/model';
+import type { BatchReport, EpochLog } from '../ml/train';
+import type { LayerWeights, TrainEnd } from '../worker/protocol';
+import { IDLE_TRAINING, appStore, type TrainingView } from './store';
+
+function updateTraining(change: (training: TrainingView) => Partial<TrainingView>): void {
+  const { training } = appStore.getState();
+  appStore.setState({ training: { ...training, ...change(training) } });
+}
+
+export function backendReady(choice: BackendChoice): void {
+  const { notices } = appStore.getState();
+  appStore.setState({ backend: { state: 'ready', choice }, notices: choice.notice ? [...notices, choice.notice] : notices });
+}
+
+export function backendFailed(message: string): void {
+  appStore.setState({ backend: { state: 'error', message } });
+}
+
+/** A new or reset model: its summary and, with epochsDone 0, a clean training history. */
+export function modelAnnounced(layers: LayerSummary[], totalParams: number, epochsDone: number): void {
+  const { model, training } = appStore.getState();
+  const fresh = epochsDone === 0;
+  appStore.setState({
+    model: { layers, totalParams, weights: fresh || !model ? [] : model.weights },
+    training: fresh ? IDLE_TRAINING : { ...training, epochsDone },
+  });
+}
+
+export function weightsReceived(epoch: number, layers: LayerWeights[]): void {
+  const { model } = appStore.getState();
+  if (!model) return;
+  const weights = [...model.weights.filter((entry) => entry.epoch !== epoch), { epoch, layers }];
+  appStore.setState({ model: { ...model, weights } });
+}
+
+export function trainingRequested(): void {
+  updateTraining(() => ({ state: 'training', error: null }));
+}
+
+export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: number): void {
+  updateTraining(() => ({
+    state: 'training',
+    error: null,
+    progress: { epoch: firstEpoch, firstEpoch, lastEpoch, step: 0, steps, examplesPerSec: 0, loss: Number.NaN, accuracy: Number.NaN },
+  }));
+}
+
+export function batchReceived(report: BatchReport, losses: number[]): void {
+  updateTraining((training) => ({
+    batchLosses: [...training.batchLosses, ...losses],
+    progress: training.progress ? { ...training.progress, ...report } : null,
+  }));
+}
+
+export function epochReceived(log: EpochLog): void {
+  updateTraining((training) => ({ epochs: [...training.epochs, log] }));
+}
+
+export function trainingEnded(state: TrainEnd, epochsDone: number, test: { loss: number; accuracy: number } | null): void {
+  updateTraining((training) => ({ state, epochsDone, test: test ?? training.test }));
+}
+
+export function trainingFailed(message: string): void {
+  updateTraining(() => ({ state: 'error', error: message }));
+}
+
+export function memoryReported(numTensors: number): void {
+  appStore.setState({ numTensors });
+}

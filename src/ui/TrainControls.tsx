@@ -1,0 +1,53 @@
+import { useAppState } from '../state/store';
+import { useMlClient } from './mlClientContext';
+import { TrainProgressBar } from './TrainProgressBar';
+
+const STATUS_TEXT = {
+  idle: 'Not trained yet',
+  training: 'Training…',
+  done: 'Training finished',
+  stopped: 'Stopped — Train continues from here',
+  error: 'Training failed',
+} as const;
+
+export function TrainControls() {
+  const client = useMlClient();
+  const datasetReady = useAppState((state) => state.dataset.state === 'ready');
+  const backendReady = useAppState((state) => state.backend.state === 'ready');
+  const training = useAppState((state) => state.training.state);
+  const error = useAppState((state) => state.training.error);
+  const epochsDone = useAppState((state) => state.training.epochsDone);
+  const epochs = useAppState((state) => state.config.train.epochs);
+  const running = training === 'training';
+  const canTrain = datasetReady && backendReady && !running;
+
+  return (
+    <section className="panel" aria-labelledby="train-heading">
+      <h2 id="train-heading">Training</h2>
+      <div className="controls">
+        <button type="button" className="primary" disabled={!canTrain} onClick={() => client.train()}>
+          Train
+        </button>
+        <button type="button" disabled={!running} onClick={() => client.stop()}>
+          Stop
+        </button>
+        <button type="button" disabled={running || !backendReady} onClick={() => client.reset()}>
+          Reset
+        </button>
+        <span className="train-status" data-testid="train-status" data-state={training}>
+          {STATUS_TEXT[training]}
+        </span>
+        <span className="muted">
+          {epochsDone > 0 ? `Trained through epoch ${epochsDone}; ` : ''}
+          Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}.
+        </span>
+      </div>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+      <TrainProgressBar />
+    </section>
+  );
+}

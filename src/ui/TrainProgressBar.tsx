@@ -1,0 +1,23 @@
+import { useAppState } from '../state/store';
+import { count, seconds } from './format';
+
+/** Epoch, step, examples/s and a time estimate for the rest of the run. */
+export function TrainProgressBar() {
+  const progress = useAppState((state) => state.training.progress);
+  const running = useAppState((state) => state.training.state === 'training');
+  const batchSize = useAppState((state) => state.config.train.batchSize);
+  if (!progress) return null;
+  const { epoch, firstEpoch, lastEpoch, step, steps, examplesPerSec } = progress;
+  const totalSteps = (lastEpoch - firstEpoch + 1) * steps;
+  const doneSteps = (epoch - firstEpoch) * steps + step;
+  const remainingExamples = (totalSteps - doneSteps) * batchSize;
+  const eta = running && examplesPerSec > 0 ? ` · about ${seconds(remainingExamples / examplesPerSec)} left` : '';
+  return (
+    <div className="progress" data-testid="train-progress">
+      <progress max={totalSteps} value={doneSteps} aria-label="Training progress" />
+      <span>
+        Epoch {epoch}/{lastEpoch} · step {count(step)}/{count(steps)} · {count(Math.round(examplesPerSec))} examples/s{eta}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import * as tf from '@tensorflow/tfjs';
+import type { MnistData } from '../ml/data';
+import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../ml/model';
+import { trainEpochs, type TrainConfig } from '../ml/train';
+import type { FromWorker, LayerWeights } from './protocol';
+import { createYield } from './yieldToEvents';
+
+type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+
+/** Batch messages at most this often: enough for smooth charts, no flood of messages. */
+const BATCH_MESSAGE_MS = 200;
+
+/** The model, its optimiser state and its epoch count: everything a training run continues from. */
+export class TrainingSession {
+  private model: tf.LayersModel;
+  private epochsDone = 0;
+  private stopRequested = false;
+  private running = false;
+  private readonly yieldToEvents = createYield();
+
+  constructor(
+    private readonly post: Post,
+    seed: number,
+  ) {
+    this.model = this.freshModel(seed);
+  }
+
+  get isTraining(): boolean {
+    return this.running;
+  }
+
+  private freshModel(seed: number): tf.LayersModel {
+    const model = buildCnn({ seed });
+    compileCnn(model);
+    return model;
+  }
+
+  async announce(): Promise<void> {
+    this.post({ type: 'model', layers: summarizeModel(this.model), totalParams: this.model.countParams(), epochsDone: this.epochsDone });
+    await this.postWeights(this.epochsDone);
+    this.postMemory();
+  }
+
+  async reset(seed: number): Promise<void> {
+    if (this.running) return;
+    this.model.dispose();
+    this.model = this.freshModel(seed);
+    this.epochsDone = 0;
+    await this.announce();
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  async train(data: MnistData, config: TrainConfig): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopRequested = false;
+    const firstEpoch = this.epochsDone + 1;
+    const steps = Math.ceil(Math.min(config.trainSize, data.train.count) / config.batchSize);
+    this.post({ type: 'train-started', firstEpoch, lastEpoch: firstEpoch + config.epochs - 1, steps });
+    let losses: number[] = [];
+    let lastMessage = -Infinity;
+    try {
+      const outcome = await trainEpochs(this.model, this.model.optimizer, data, config, firstEpoch, {
+        now: () => performance.now(),
+        shouldStop: () => this.stopRequested,
+        yieldToEvents: this.yieldToEvents,
+        onBatch: (report) => {
+          losses.push(report.loss);
+          const now = performance.now();
+          if (now - lastMessage < BATCH_MESSAGE_MS && report.step < report.steps) return;
+          lastMessage = now;
+          this.post({ type: 'batch', report, losses });
+          losses = [];
+        },
+        onEpoch: async (log) => {
+          this.epochsDone = log.epoch;
+          this.post({ type: 'epoch', log });
+          await this.postWeights(log.epoch);
+          this.postMemory();
+        },
+      });
+      // A stopped epoch still counts: Continue starts the next one, with the weights as they are.
+      this.epochsDone = Math.max(this.epochsDone, outcome.lastEpoch);
+      const test = outcome.evaluation ? { loss: outcome.evaluation.loss, accuracy: outcome.evaluation.accuracy } : null;
+      this.post({ type: 'train-end', state: outcome.stopped ? 'stopped' : 'done', epochsDone: this.epochsDone, test });
+    } catch (error) {
+      this.post({ type: 'train-error', message: `Training failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      this.running = false;
+      this.postMemory();
+    }
+  }
+
+  private async postWeights(epoch: number): Promise<void> {
+    const layers: LayerWeights[] = [];
+    for (const layer of weightedLayers(this.model)) {
+      const kernel = layer.getWeights()[0];
+      // A copy: the CPU backend hands out its own storage, which must not be transferred away.
+      if (kernel) layers.push({ layer: layer.name, kernel: Float32Array.from(await kernel.data()) });
+    }
+    this.post(
+      { type: 'weights', epoch, layers },
+      layers.map((entry) => entry.kernel.buffer),
+    );
+  }
+
+  private postMemory(): void {
+    this.post({ type: 'memory', numTensors: tf.memory().numTensors });
+  }
+}
