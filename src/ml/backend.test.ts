@@ -41,7 +41,7 @@ describe('explainChoice', () => {
       probe('webgl', true, true, 'SwiftShader'),
       probe('cpu', false, false, 'it failed to start'),
     ]);
-    expect(reasons).toEqual(['WebGPU: software (SwiftShader), about 10× slower per step.', 'CPU: it failed to start.']);
+    expect(reasons).toEqual(['WebGPU: software (SwiftShader), about 7× slower per step.', 'CPU: it failed to start.']);
   });
 });
 

@@ -27,15 +27,16 @@ export interface BackendChoice {
 }
 
 /**
- * Milliseconds per training step (batch 128, this network) measured in headless
- * Chromium on a 2-core machine without a GPU, and on GPUs for the hardware rows.
- * Ranking uses these measured costs, not the backends' names: a software WebGPU
- * adapter is ~10× slower than software WebGL, which in turn beats the CPU backend.
+ * Milliseconds per training step (batch 128, this network). The software rows and
+ * the CPU row were measured with `npm run bench` in headless Chromium on a 2-core
+ * machine without a GPU; the hardware rows are not measurements but a floor that
+ * puts any real GPU first, WebGPU before WebGL. Ranking by cost rather than by name
+ * is what puts a software WebGPU adapter (~7× slower than software WebGL) last.
  */
 const MEASURED_MS_PER_STEP: Readonly<Record<BackendName, { hardware: number; software: number }>> = {
-  webgpu: { hardware: 5, software: 4300 },
-  webgl: { hardware: 12, software: 451 },
-  cpu: { hardware: 330, software: 330 },
+  webgpu: { hardware: 5, software: 2541 },
+  webgl: { hardware: 12, software: 354 },
+  cpu: { hardware: 277, software: 277 },
 };
 
 export function expectedMsPerStep(probe: BackendProbe): number {

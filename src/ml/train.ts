@@ -21,6 +21,8 @@ export interface BatchReport {
   readonly loss: number;
   readonly accuracy: number;
   readonly examplesPerSec: number;
+  /** Milliseconds between this step's result and the previous one's: the steady-state cost of a step. */
+  readonly stepMs: number;
 }
 
 export interface Evaluation {
@@ -59,6 +61,12 @@ export interface TrainOutcome {
   /** The last epoch that was started (completed or not). */
   readonly lastEpoch: number;
   readonly evaluation: Evaluation | null;
+}
+
+interface Pending {
+  readonly result: tf.Tensor1D;
+  readonly size: number;
+  readonly step: number;
 }
 
 /** Sparse categorical cross-entropy on softmax outputs, as Keras computes it (clipped at 1e-7). */
@@ -144,16 +152,25 @@ export async function trainEpochs(
     let lossSum = 0;
     let correctSum = 0;
     let seen = 0;
-    let pending: { result: tf.Tensor1D; size: number; step: number } | null = null;
+    let pending: Pending | null = null;
     let stopped = false;
+    let lastSettled = started;
 
-    const settle = async (entry: { result: tf.Tensor1D; size: number; step: number }): Promise<void> => {
+    /**
+     * A step costs the time between two consecutive results. On a synchronous backend
+     * (CPU) a step computes while it is issued, before the previous result is read, so
+     * its cost lands on the previous interval and the epoch's last interval is near zero.
+     */
+    const settle = async (entry: Pending): Promise<void> => {
       const [loss = 0, correct = 0] = await entry.result.data();
       entry.result.dispose();
       lossSum += loss * entry.size;
       correctSum += correct;
       seen += entry.size;
-      const elapsed = (hooks.now() - started) / 1000;
+      const now = hooks.now();
+      const elapsed = (now - started) / 1000;
+      const stepMs = now - lastSettled;
+      lastSettled = now;
       hooks.onBatch({
         epoch,
         step: entry.step,
@@ -161,6 +178,7 @@ export async function trainEpochs(
         loss,
         accuracy: correct / entry.size,
         examplesPerSec: elapsed > 0 ? seen / elapsed : 0,
+        stepMs,
       });
     };
 

@@ -12,10 +12,9 @@ export function datasetProgress(phase: DatasetPhase, fraction: number): void {
   appStore.setState({ dataset: { ...dataset, phase, fraction } });
 }
 
+/** readyMs counts from navigation start (performance.now()), so it includes the page's own start-up. */
 export function datasetReady(summary: DatasetSummary, now = performance.now()): void {
-  const { dataset } = appStore.getState();
-  const readyMs = dataset.state === 'loading' ? now - dataset.startedAt : 0;
-  appStore.setState({ dataset: { state: 'ready', summary, readyMs } });
+  appStore.setState({ dataset: { state: 'ready', summary, readyMs: now } });
 }
 
 export function datasetFailed(failure: DatasetFailure, message: string): void {

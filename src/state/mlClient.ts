@@ -51,7 +51,7 @@ function dispatch(message: FromWorker): void {
       trainingStarted(message.firstEpoch, message.lastEpoch, message.steps);
       return;
     case 'batch':
-      batchReceived(message.report, message.losses);
+      batchReceived(message.report, message.losses, message.stepMs);
       return;
     case 'epoch':
       epochReceived(message.log);

@@ -33,6 +33,8 @@ export interface TrainingView {
   readonly progress: TrainProgress | null;
   /** Every batch loss of the model's life, in order. */
   readonly batchLosses: readonly number[];
+  /** Duration of every step of the current run, for the bench and the curious. */
+  readonly stepMs: readonly number[];
   readonly epochs: readonly EpochLog[];
   readonly test: { loss: number; accuracy: number } | null;
   /** Epochs the current weights have been trained through, a stopped one included. */
@@ -61,6 +63,7 @@ export const IDLE_TRAINING: TrainingView = {
   error: null,
   progress: null,
   batchLosses: [],
+  stepMs: [],
   epochs: [],
   test: null,
   epochsDone: 0,

@@ -43,13 +43,15 @@ export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: nu
   updateTraining(() => ({
     state: 'training',
     error: null,
+    stepMs: [],
     progress: { epoch: firstEpoch, firstEpoch, lastEpoch, step: 0, steps, examplesPerSec: 0, loss: Number.NaN, accuracy: Number.NaN },
   }));
 }
 
-export function batchReceived(report: BatchReport, losses: number[]): void {
+export function batchReceived(report: BatchReport, losses: number[], stepMs: number[]): void {
   updateTraining((training) => ({
     batchLosses: [...training.batchLosses, ...losses],
+    stepMs: [...training.stepMs, ...stepMs],
     progress: training.progress ? { ...training.progress, ...report } : null,
   }));
 }

@@ -1,5 +1,6 @@
 import type { DatasetPhase } from '../worker/protocol';
 import { useAppState } from '../state/store';
+import { count } from './format';
 import { useMlClient } from './mlClientContext';
 
 const PHASE_TEXT: Record<DatasetPhase, string> = {
@@ -9,14 +10,24 @@ const PHASE_TEXT: Record<DatasetPhase, string> = {
   verify: 'Verifying checksums',
 };
 
-const count = (n: number): string => n.toLocaleString('en-US');
+function timingText(timings: Record<DatasetPhase, number>): string {
+  const parts = (Object.keys(PHASE_TEXT) as DatasetPhase[]).map((phase) => `${phase} ${Math.round(timings[phase])} ms`);
+  return `Time in the worker: ${parts.join(', ')}`;
+}
 
 export function DatasetStatus() {
   const dataset = useAppState((state) => state.dataset);
   const client = useMlClient();
 
   return (
-    <section className="dataset-status" data-testid="dataset-status" data-state={dataset.state} aria-live="polite">
+    <section
+      className="dataset-status"
+      data-testid="dataset-status"
+      data-state={dataset.state}
+      data-ready-ms={dataset.state === 'ready' ? Math.round(dataset.readyMs) : undefined}
+      data-bytes={dataset.state === 'ready' ? dataset.summary.bytes : undefined}
+      aria-live="polite"
+    >
       {dataset.state === 'loading' && (
         <>
           <span>{PHASE_TEXT[dataset.phase]}…</span>
@@ -24,7 +35,7 @@ export function DatasetStatus() {
         </>
       )}
       {dataset.state === 'ready' && (
-        <span className="ready">
+        <span className="ready" title={timingText(dataset.summary.timings)}>
           MNIST ready — {count(dataset.summary.train)} train / {count(dataset.summary.test)} test
         </span>
       )}

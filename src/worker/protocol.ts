@@ -53,8 +53,8 @@ export type FromWorker =
   | { type: 'backend-error'; message: string }
   | { type: 'model'; layers: LayerSummary[]; totalParams: number; epochsDone: number }
   | { type: 'train-started'; firstEpoch: number; lastEpoch: number; steps: number }
-  /** Throttled: the latest batch, plus every batch loss since the last message. */
-  | { type: 'batch'; report: BatchReport; losses: number[] }
+  /** Throttled: the latest batch, plus every batch's loss and duration since the last message. */
+  | { type: 'batch'; report: BatchReport; losses: number[]; stepMs: number[] }
   | { type: 'epoch'; log: EpochLog }
   /** Kernels of every weighted layer after `epoch` (0 = the initial weights). */
   | { type: 'weights'; epoch: number; layers: LayerWeights[] }

@@ -61,6 +61,7 @@ export class TrainingSession {
     const steps = Math.ceil(Math.min(config.trainSize, data.train.count) / config.batchSize);
     this.post({ type: 'train-started', firstEpoch, lastEpoch: firstEpoch + config.epochs - 1, steps });
     let losses: number[] = [];
+    let stepMs: number[] = [];
     let lastMessage = -Infinity;
     try {
       const outcome = await trainEpochs(this.model, this.model.optimizer, data, config, firstEpoch, {
@@ -69,11 +70,13 @@ export class TrainingSession {
         yieldToEvents: this.yieldToEvents,
         onBatch: (report) => {
           losses.push(report.loss);
+          stepMs.push(report.stepMs);
           const now = performance.now();
           if (now - lastMessage < BATCH_MESSAGE_MS && report.step < report.steps) return;
           lastMessage = now;
-          this.post({ type: 'batch', report, losses });
+          this.post({ type: 'batch', report, losses, stepMs });
           losses = [];
+          stepMs = [];
         },
         onEpoch: async (log) => {
           this.epochsDone = log.epoch;

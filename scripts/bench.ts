@@ -1,0 +1,182 @@
+/**
+ * npm run bench: builds, serves and drives headless Chromium through the real app,
+ * backend by backend, and prints a table, then one JSON object as the last line.
+ *
+ *   --backend <webgpu|webgl|cpu|all>  (default all)
+ *   --steps N       timed steps after warm-up (default 30)
+ *   --epochs N      full epochs with test accuracy after each, instead of timed steps
+ *   --trainSize N   training images per epoch in --epochs mode (default 60000)
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
+import { BACKENDS, isBackendName, type BackendName } from '../src/ml/backend';
+
+const PORT = 4179;
+const WARMUP_STEPS = 5;
+const BATCH_SIZE = 128;
+
+interface Options {
+  backends: BackendName[];
+  steps: number;
+  epochs: number | null;
+  trainSize: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const backend = value('--backend') ?? 'all';
+  if (backend !== 'all' && !isBackendName(backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')} or all`);
+  const epochs = value('--epochs');
+  return {
+    backends: backend === 'all' ? ['webgl', 'cpu', 'webgpu'] : [backend],
+    steps: Math.max(30, Number(value('--steps') ?? 30)),
+    epochs: epochs === undefined ? null : Number(epochs),
+    trainSize: Number(value('--trainSize') ?? 60_000),
+  };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+interface Result {
+  backend: BackendName;
+  activeBackend: string;
+  detail: string;
+  dataReadyMs: number;
+  datasetBytes: number;
+  datasetHeapMB: number | null;
+  msPerStep: { median: number; min: number; max: number; timedSteps: number };
+  examplesPerSec: number;
+  numTensors: { before: number; after: number };
+  epochs: { epoch: number; testAcc: number; seconds: number; msPerStep: number }[];
+}
+
+/** The worker's share of the page's memory, from the browser's own measurement. */
+async function workerMemoryMB(page: Page): Promise<number | null> {
+  return page.evaluate(async () => {
+    const measure = (
+      performance as Performance & {
+        measureUserAgentSpecificMemory?: () => Promise<{ breakdown: { bytes: number; attribution: { scope?: string }[] }[] }>;
+      }
+    ).measureUserAgentSpecificMemory;
+    if (!measure || !crossOriginIsolated) return null;
+    const result = await measure.call(performance);
+    const bytes = result.breakdown
+      .filter((entry) => entry.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'))
+      .reduce((sum, entry) => sum + entry.bytes, 0);
+    return bytes / 2 ** 20;
+  });
+}
+
+async function numberAttribute(page: Page, testId: string, attribute: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute(attribute));
+}
+
+async function runBackend(browser: Browser, backend: BackendName, options: Options): Promise<Result> {
+  const page = await browser.newPage();
+  const epochs = options.epochs ?? 1;
+  const trainSize = options.epochs === null ? (WARMUP_STEPS + options.steps + 1) * BATCH_SIZE : options.trainSize;
+  const testSize = options.epochs === null ? 1000 : 10_000;
+  await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&epochs=${epochs}&trainSize=${trainSize}&testSize=${testSize}`);
+  const status = page.getByTestId('dataset-status');
+  await status.and(page.locator('[data-state=ready]')).waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Train' }).and(page.locator(':enabled')).waitFor();
+  const dataReadyMs = await numberAttribute(page, 'dataset-status', 'data-ready-ms');
+  const datasetBytes = await numberAttribute(page, 'dataset-status', 'data-bytes');
+  const datasetHeapMB = await workerMemoryMB(page);
+  const before = await numberAttribute(page, 'memory', 'data-tensors');
+  const activeBackend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '';
+  const detail = await page.locator('[data-testid=backend] .muted').innerText();
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  const timeoutMs = 6 * 60 * 60 * 1000;
+  await page.locator('[data-testid=train-status]:is([data-state=done], [data-state=error])').waitFor({ timeout: timeoutMs });
+  if ((await page.getByTestId('train-status').getAttribute('data-state')) === 'error') {
+    throw new Error(`${backend}: ${await page.getByRole('alert').first().innerText()}`);
+  }
+  const stepMs = JSON.parse((await page.getByTestId('train-progress').getAttribute('data-step-ms')) ?? '[]') as number[];
+  // Warm-up steps compile shaders; the last interval of an epoch is near zero on synchronous backends.
+  const timed = stepMs.slice(WARMUP_STEPS, -1);
+  const logs = await page.evaluate(() => document.querySelector('[data-testid=epoch-log]')?.textContent ?? '');
+  const after = await numberAttribute(page, 'memory', 'data-tensors');
+  const epochLogs = [...logs.matchAll(/Epoch (\d+)\/\d+ · [\d,]+ steps · ([^·]+) · (\d+) ms\/step .*?val_accuracy (\d\.\d+)/g)].map(
+    (match): Result['epochs'][number] => ({
+      epoch: Number(match[1]),
+      seconds: parseSeconds(match[2] ?? ''),
+      msPerStep: Number(match[3]),
+      testAcc: Number(match[4]),
+    }),
+  );
+  await page.close();
+  const medianMs = median(timed);
+  return {
+    backend,
+    activeBackend,
+    detail,
+    dataReadyMs,
+    datasetBytes,
+    datasetHeapMB: datasetHeapMB === null ? null : round(datasetHeapMB),
+    msPerStep: { median: round(medianMs), min: round(Math.min(...timed)), max: round(Math.max(...timed)), timedSteps: timed.length },
+    examplesPerSec: Math.round((BATCH_SIZE * 1000) / medianMs),
+    numTensors: { before, after },
+    epochs: epochLogs,
+  };
+}
+
+function parseSeconds(text: string): number {
+  const minutes = /(\d+) min (\d+) s/.exec(text);
+  if (minutes) return Number(minutes[1]) * 60 + Number(minutes[2]);
+  return Number.parseFloat(text);
+}
+
+function printTable(results: Result[]): void {
+  const rows = results.map((r) => [
+    r.backend,
+    r.detail.slice(0, 40),
+    `${r.dataReadyMs} ms`,
+    r.datasetHeapMB === null ? '—' : `${r.datasetHeapMB} MB`,
+    `${r.msPerStep.median} (${r.msPerStep.min}–${r.msPerStep.max})`,
+    String(r.examplesPerSec),
+    `${r.numTensors.before} → ${r.numTensors.after}`,
+    r.epochs.map((e) => `${e.epoch}: ${(e.testAcc * 100).toFixed(2)} % in ${e.seconds} s`).join(', '),
+  ]);
+  const header = ['backend', 'device', 'data ready', 'worker heap', 'ms/step median (min–max)', 'examples/s', 'tensors', 'epochs'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+  const executablePath = chromiumExecutable();
+  const browser = await chromium.launch({
+    args: [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'],
+    ...(executablePath ? { executablePath } : {}),
+  });
+  const results: Result[] = [];
+  try {
+    for (const backend of options.backends) {
+      console.error(`bench: ${backend}…`);
+      results.push(await runBackend(browser, backend, options));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  printTable(results);
+  console.log(JSON.stringify({ browser: browser.version(), options, results }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
