@@ -12,8 +12,8 @@ function drawCurves(metric: Metric) {
     if (train.length === 0) return undefined;
     const data = { values: [train, validation], series: ['train', 'validation'] };
     const options = { xLabel: 'epoch', yLabel: metric, height: 220, zoomToFit: true, seriesColors: ['#2a5bd7', '#e8710a'] };
-    // A line needs two points: a single epoch is shown as dots.
-    return train.length < 2 ? vis.render.scatterplot(container, data, options) : vis.render.linechart(container, data, options);
+    // tfjs-vis' linechart plots points at their index, not their x: a scatterplot keeps epochs at their numbers.
+    return vis.render.scatterplot(container, data, options);
   };
 }
 
