@@ -11,6 +11,10 @@ export async function idxTrain(): Promise<{ images: Uint8Array; labels: Uint8Arr
   return readSplitSource(mnistIdxDir(), 'train');
 }
 
+export async function idxTest(): Promise<{ images: Uint8Array; labels: Uint8Array }> {
+  return readSplitSource(mnistIdxDir(), 'test');
+}
+
 export function idxImage(images: Uint8Array, index: number): number[] {
   return Array.from(images.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS));
 }

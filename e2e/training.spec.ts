@@ -91,11 +91,26 @@ test('Stop keeps the weights, and Train continues with the next epoch; Reset sta
   await expect(page.getByTestId('train-progress')).toHaveCount(0);
 });
 
+test('?backend=wasm trains one short epoch on WebAssembly, with SIMD, from the app’s own origin', async ({ page }) => {
+  const wasmRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasmRequests.push(new URL(request.url()).origin);
+  });
+  await openReady(page, '?backend=wasm&epochs=1&trainSize=4000&batchSize=32&testSize=1000');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('backend')).toContainText('WebAssembly (SIMD');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.7);
+  expect(wasmRequests.length).toBeGreaterThan(0);
+  expect(new Set(wasmRequests)).toEqual(new Set([new URL(page.url()).origin]));
+});
+
 test('?backend=cpu is honoured and the badge says why the others are not used', async ({ page }) => {
   await openReady(page, '?backend=cpu');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
   await page.getByText('Why this backend?').click();
-  await expect(page.getByTestId('backend').getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('backend').getByRole('listitem')).toHaveCount(3);
   await expect(page.getByTestId('backend')).toContainText('WebGL:');
 });
 

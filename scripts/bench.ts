@@ -6,11 +6,13 @@
  *   --steps N       timed steps after warm-up (default 30)
  *   --epochs N      full epochs with test accuracy after each, instead of timed steps
  *   --trainSize N   training images per epoch in --epochs mode (default 60000)
+ *   --seed N        initial weights and shuffling (default: the app's, 42)
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
 import { BACKENDS, isBackendName, type BackendName } from '../src/ml/backend';
+import type {} from '../src/state/benchHooks';
 
 const PORT = 4179;
 const WARMUP_STEPS = 5;
@@ -21,6 +23,7 @@ interface Options {
   steps: number;
   epochs: number | null;
   trainSize: number;
+  seed: number | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -32,10 +35,11 @@ function parseOptions(argv: string[]): Options {
   if (backend !== 'all' && !isBackendName(backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')} or all`);
   const epochs = value('--epochs');
   return {
-    backends: backend === 'all' ? ['webgl', 'cpu', 'webgpu'] : [backend],
+    backends: backend === 'all' ? ['wasm', 'cpu', 'webgl', 'webgpu'] : [backend],
     steps: Math.max(30, Number(value('--steps') ?? 30)),
     epochs: epochs === undefined ? null : Number(epochs),
     trainSize: Number(value('--trainSize') ?? 60_000),
+    seed: value('--seed') === undefined ? null : Number(value('--seed')),
   };
 }
 
@@ -51,10 +55,16 @@ interface Result {
   activeBackend: string;
   detail: string;
   dataReadyMs: number;
-  datasetBytes: number;
-  datasetHeapMB: number | null;
+  /** The typed arrays the worker keeps for both splits. */
+  datasetHeapMB: number;
+  /** Everything the worker holds after start-up, as the browser measures it (wasm's heap included). */
+  workerHeapMB: number | null;
   msPerStep: { median: number; min: number; max: number; timedSteps: number };
+  bareFitMsPerStep: { median: number };
+  overhead: number;
   examplesPerSec: number;
+  inferTestMs: number;
+  predictMs: { median: number; max: number };
   numTensors: { before: number; after: number };
   epochs: { epoch: number; testAcc: number; seconds: number; msPerStep: number }[];
 }
@@ -85,14 +95,17 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
   const epochs = options.epochs ?? 1;
   const trainSize = options.epochs === null ? (WARMUP_STEPS + options.steps + 1) * BATCH_SIZE : options.trainSize;
   const testSize = options.epochs === null ? 1000 : 10_000;
-  await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&epochs=${epochs}&trainSize=${trainSize}&testSize=${testSize}`);
+  const seed = options.seed === null ? '' : `&seed=${options.seed}`;
+  await page.goto(
+    `http://127.0.0.1:${PORT}/?bench=1&backend=${backend}&epochs=${epochs}&trainSize=${trainSize}&testSize=${testSize}${seed}`,
+  );
   const status = page.getByTestId('dataset-status');
   await status.and(page.locator('[data-state=ready]')).waitFor({ timeout: 120_000 });
   await page.locator('[data-testid=backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Train' }).and(page.locator(':enabled')).waitFor();
   const dataReadyMs = await numberAttribute(page, 'dataset-status', 'data-ready-ms');
   const datasetBytes = await numberAttribute(page, 'dataset-status', 'data-bytes');
-  const datasetHeapMB = await workerMemoryMB(page);
+  const workerHeapMB = await workerMemoryMB(page);
   const before = await numberAttribute(page, 'memory', 'data-tensors');
   const activeBackend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '';
   const detail = await page.locator('[data-testid=backend] .muted').innerText();
@@ -108,6 +121,18 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
   const timed = stepMs.slice(WARMUP_STEPS, -1);
   const logs = await page.evaluate(() => document.querySelector('[data-testid=epoch-log]')?.textContent ?? '');
   const after = await numberAttribute(page, 'memory', 'data-tensors');
+  const hooks = await page.evaluate(
+    async ({ steps, batchSize }) => {
+      const bench = window.mnistBench;
+      if (!bench) throw new Error('the page has no bench hooks');
+      const predict = (await bench.predictMs(55)).slice(5);
+      const bare = await bench.bareFitMsPerStep(steps, batchSize);
+      const infer = await bench.inferTestMs();
+      return { predict, bare, infer };
+    },
+    { steps: WARMUP_STEPS + options.steps + 1, batchSize: BATCH_SIZE },
+  );
+  const bareMedian = median(hooks.bare.slice(WARMUP_STEPS, -1));
   const epochLogs = [...logs.matchAll(/Epoch (\d+)\/\d+ · [\d,]+ steps · ([^·]+) · (\d+) ms\/step .*?val_accuracy (\d\.\d+)/g)].map(
     (match): Result['epochs'][number] => ({
       epoch: Number(match[1]),
@@ -123,10 +148,14 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
     activeBackend,
     detail,
     dataReadyMs,
-    datasetBytes,
-    datasetHeapMB: datasetHeapMB === null ? null : round(datasetHeapMB),
+    datasetHeapMB: round(datasetBytes / 2 ** 20),
+    workerHeapMB: workerHeapMB === null ? null : round(workerHeapMB),
     msPerStep: { median: round(medianMs), min: round(Math.min(...timed)), max: round(Math.max(...timed)), timedSteps: timed.length },
+    bareFitMsPerStep: { median: round(bareMedian) },
+    overhead: round(medianMs / bareMedian, 3),
     examplesPerSec: Math.round((BATCH_SIZE * 1000) / medianMs),
+    inferTestMs: Math.round(hooks.infer),
+    predictMs: { median: round(median(hooks.predict), 2), max: round(Math.max(...hooks.predict), 2) },
     numTensors: { before, after },
     epochs: epochLogs,
   };
@@ -143,13 +172,32 @@ function printTable(results: Result[]): void {
     r.backend,
     r.detail.slice(0, 40),
     `${r.dataReadyMs} ms`,
-    r.datasetHeapMB === null ? '—' : `${r.datasetHeapMB} MB`,
+    `${r.datasetHeapMB} MB`,
+    r.workerHeapMB === null ? '—' : `${r.workerHeapMB} MB`,
     `${r.msPerStep.median} (${r.msPerStep.min}–${r.msPerStep.max})`,
+    `${r.bareFitMsPerStep.median} ms`,
+    `${r.overhead}×`,
     String(r.examplesPerSec),
+    `${r.inferTestMs} ms`,
+    `${r.predictMs.median} ms`,
     `${r.numTensors.before} → ${r.numTensors.after}`,
     r.epochs.map((e) => `${e.epoch}: ${(e.testAcc * 100).toFixed(2)} % in ${e.seconds} s`).join(', '),
   ]);
-  const header = ['backend', 'device', 'data ready', 'worker heap', 'ms/step median (min–max)', 'examples/s', 'tensors', 'epochs'];
+  const header = [
+    'backend',
+    'device',
+    'data ready',
+    'dataset',
+    'worker heap',
+    'ms/step median (min–max)',
+    'bare fit',
+    'overhead',
+    'examples/s',
+    '10k inference',
+    'predict',
+    'tensors',
+    'epochs',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
 }

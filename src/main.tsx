@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { installBenchHooks } from './state/benchHooks';
 import { createMlClient } from './state/mlClient';
 import { appStore } from './state/store';
 import { parseParams } from './state/urlParams';
@@ -16,6 +17,7 @@ appStore.setState({ config, notices: problems });
 const client = createMlClient(new URL(`${import.meta.env.BASE_URL}data/mnist.json`, document.baseURI).href);
 client.loadDataset();
 client.startBackend();
+if (new URLSearchParams(window.location.search).get('bench') === '1') installBenchHooks(client);
 
 if (config.autostart) {
   const unsubscribe = appStore.subscribe((state) => {

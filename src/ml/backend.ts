@@ -1,4 +1,4 @@
-export const BACKENDS = ['webgpu', 'webgl', 'cpu'] as const;
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 export function isBackendName(value: string): value is BackendName {
@@ -36,6 +36,7 @@ export interface BackendChoice {
 const MEASURED_MS_PER_STEP: Readonly<Record<BackendName, { hardware: number; software: number }>> = {
   webgpu: { hardware: 5, software: 2541 },
   webgl: { hardware: 12, software: 354 },
+  wasm: { hardware: 30, software: 30 },
   cpu: { hardware: 277, software: 277 },
 };
 
@@ -44,7 +45,7 @@ export function expectedMsPerStep(probe: BackendProbe): number {
   return probe.software ? costs.software : costs.hardware;
 }
 
-const TITLE: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
+const TITLE: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'wasm', cpu: 'CPU' };
 
 export function backendTitle(name: BackendName): string {
   return TITLE[name];

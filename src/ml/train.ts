@@ -30,6 +30,8 @@ export interface Evaluation {
   readonly accuracy: number;
   /** The predicted class of each evaluated image, in order. */
   readonly predictions: Int32Array;
+  /** The probability the model gave its prediction, per image. */
+  readonly confidences: Float32Array;
 }
 
 export interface EpochLog {
@@ -99,24 +101,29 @@ export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, images
   });
 }
 
-/** Loss, accuracy and predictions over the first `count` images of a split, in batches. */
+/** Loss, accuracy, predictions and their confidence over the first `count` images of a split, in batches. */
 export async function evaluate(model: tf.LayersModel, split: MnistSplit, count: number, batchSize = 1000): Promise<Evaluation> {
   const n = Math.min(count, split.count);
   const order = Array.from({ length: n }, (_, i) => i);
   const buffers = batchBuffers(batchSize);
   const predictions = new Int32Array(n);
+  const confidences = new Float32Array(n);
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < n; start += batchSize) {
     const size = gatherBatch(split, order, start, batchSize, buffers);
-    const { lossTotal, predicted } = tf.tidy(() => {
+    const { lossTotal, predicted, confidence } = tf.tidy(() => {
       const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
       const probabilities = model.predict(imagesTensor(buffers.images, size)) as tf.Tensor2D;
-      return { lossTotal: crossEntropy(labels, probabilities).sum(), predicted: tf.argMax(probabilities, 1) };
+      return {
+        lossTotal: crossEntropy(labels, probabilities).sum(),
+        predicted: tf.argMax(probabilities, 1),
+        confidence: tf.max(probabilities, 1),
+      };
     });
-    const [lossValue, predictedValues] = await Promise.all([lossTotal.data(), predicted.data()]);
-    lossTotal.dispose();
-    predicted.dispose();
+    const [lossValue, predictedValues, confidenceValues] = await Promise.all([lossTotal.data(), predicted.data(), confidence.data()]);
+    tf.dispose([lossTotal, predicted, confidence]);
+    confidences.set(confidenceValues, start);
     lossSum += lossValue[0] ?? 0;
     for (let i = 0; i < size; i++) {
       const p = predictedValues[i] ?? -1;
@@ -124,7 +131,7 @@ export async function evaluate(model: tf.LayersModel, split: MnistSplit, count: 
       if (p === buffers.labels[i]) correct++;
     }
   }
-  return { loss: lossSum / n, accuracy: correct / n, predictions };
+  return { loss: lossSum / n, accuracy: correct / n, predictions, confidences };
 }
 
 /**

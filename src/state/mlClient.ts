@@ -1,5 +1,6 @@
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { FromWorker, Measurement, ToWorker } from '../worker/protocol';
 import { datasetFailed, datasetLoading, datasetProgress, datasetReady } from './datasetActions';
+import { evaluationReceived } from './evaluationActions';
 import { appStore } from './store';
 import {
   backendFailed,
@@ -22,10 +23,65 @@ export interface MlClient {
   train(): void;
   stop(): void;
   reset(): void;
+  /** Class probabilities for 784 pixel values in [0, 1]. */
+  predict(pixels: Float32Array): Promise<Float32Array>;
+  measure(what: Measurement, steps?: number, batchSize?: number): Promise<number[]>;
+  /** Evaluates the current weights on the configured test images. */
+  evaluate(): void;
+  /** 784 bytes per requested test image. */
+  testImages(indices: number[]): Promise<Uint8Array>;
 }
 
-function dispatch(message: FromWorker): void {
+type Reply = Float32Array | Uint8Array | number[];
+
+interface Pending {
+  resolve(value: Reply): void;
+  reject(error: Error): void;
+}
+
+/** Replies that answer one request, matched by id. */
+class Requests {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  open<T extends Reply>(send: (id: number) => void): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: (value) => resolve(value as T), reject });
+      send(id);
+    });
+  }
+
+  settle(id: number, outcome: { value: Reply } | { error: string }): void {
+    const request = this.pending.get(id);
+    this.pending.delete(id);
+    if (!request) return;
+    if ('value' in outcome) request.resolve(outcome.value);
+    else request.reject(new Error(outcome.error));
+  }
+
+  failAll(message: string): void {
+    for (const id of [...this.pending.keys()]) this.settle(id, { error: message });
+  }
+}
+
+function dispatch(message: FromWorker, requests: Requests): void {
   switch (message.type) {
+    case 'prediction':
+      requests.settle(message.id, { value: message.probabilities });
+      return;
+    case 'measured':
+      requests.settle(message.id, { value: message.values });
+      return;
+    case 'images':
+      requests.settle(message.id, { value: message.pixels });
+      return;
+    case 'evaluation':
+      evaluationReceived(message.result);
+      return;
+    case 'request-failed':
+      requests.settle(message.id, { error: message.message });
+      return;
     case 'dataset-progress':
       datasetProgress(message.phase, message.fraction);
       return;
@@ -57,7 +113,7 @@ function dispatch(message: FromWorker): void {
       epochReceived(message.log);
       return;
     case 'train-end':
-      trainingEnded(message.state, message.epochsDone, message.test);
+      trainingEnded(message.state, message.epochsDone);
       return;
     case 'train-error':
       trainingFailed(message.message);
@@ -73,14 +129,16 @@ export function createMlClient(manifestUrl: string): MlClient {
   const send = (message: ToWorker): void => {
     worker.postMessage(message);
   };
+  const requests = new Requests();
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
-    dispatch(event.data);
+    dispatch(event.data, requests);
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     const message = `The background worker failed: ${event.message || 'unknown error'}. Reload the page.`;
     datasetFailed('decode', message);
     backendFailed(message);
+    requests.failAll(message);
   });
   const config = () => appStore.getState().config;
   return {
@@ -100,6 +158,24 @@ export function createMlClient(manifestUrl: string): MlClient {
     },
     reset() {
       send({ type: 'reset', seed: config().train.seed });
+    },
+    predict(pixels) {
+      return requests.open<Float32Array>((id) => {
+        send({ type: 'predict', id, pixels });
+      });
+    },
+    evaluate() {
+      send({ type: 'evaluate', testSize: config().train.testSize });
+    },
+    testImages(indices) {
+      return requests.open<Uint8Array>((id) => {
+        send({ type: 'images', id, indices });
+      });
+    },
+    measure(what, steps = 0, batchSize = config().train.batchSize) {
+      return requests.open<number[]>((id) => {
+        send({ type: 'measure', id, what, steps, batchSize });
+      });
     },
   };
 }

@@ -4,7 +4,8 @@ import { createStore } from 'zustand/vanilla';
 import type { DatasetFailure } from '../ml/data';
 import type { LayerSummary } from '../ml/model';
 import type { EpochLog } from '../ml/train';
-import type { DatasetPhase, DatasetSummary, LayerWeights } from '../worker/protocol';
+import type { ConfusionMatrix, ConfusionSummary } from '../ml/metrics';
+import type { DatasetPhase, DatasetSummary, EvaluationResult, LayerWeights } from '../worker/protocol';
 import { DEFAULT_TRAIN_CONFIG, type AppConfig } from './urlParams';
 
 export type DatasetView =
@@ -36,7 +37,6 @@ export interface TrainingView {
   /** Duration of every step of the current run, for the bench and the curious. */
   readonly stepMs: readonly number[];
   readonly epochs: readonly EpochLog[];
-  readonly test: { loss: number; accuracy: number } | null;
   /** Epochs the current weights have been trained through, a stopped one included. */
   readonly epochsDone: number;
 }
@@ -48,6 +48,13 @@ export interface ModelView {
   readonly weights: readonly { epoch: number; layers: readonly LayerWeights[] }[];
 }
 
+/** The latest evaluation of the current weights on the test images. */
+export interface EvaluationView {
+  readonly result: EvaluationResult;
+  readonly matrix: ConfusionMatrix;
+  readonly summary: ConfusionSummary;
+}
+
 export interface AppState {
   readonly config: AppConfig;
   readonly notices: readonly string[];
@@ -55,6 +62,7 @@ export interface AppState {
   readonly backend: BackendView;
   readonly model: ModelView | null;
   readonly training: TrainingView;
+  readonly evaluation: EvaluationView | null;
   readonly numTensors: number | null;
 }
 
@@ -65,7 +73,6 @@ export const IDLE_TRAINING: TrainingView = {
   batchLosses: [],
   stepMs: [],
   epochs: [],
-  test: null,
   epochsDone: 0,
 };
 
@@ -77,6 +84,7 @@ export function initialState(now = performance.now()): AppState {
     backend: { state: 'starting' },
     model: null,
     training: IDLE_TRAINING,
+    evaluation: null,
     numTensors: null,
   };
 }

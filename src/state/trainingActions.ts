@@ -25,6 +25,7 @@ export function modelAnnounced(layers: LayerSummary[], totalParams: number, epoc
   appStore.setState({
     model: { layers, totalParams, weights: fresh || !model ? [] : model.weights },
     training: fresh ? IDLE_TRAINING : { ...training, epochsDone },
+    ...(fresh ? { evaluation: null } : {}),
   });
 }
 
@@ -60,8 +61,8 @@ export function epochReceived(log: EpochLog): void {
   updateTraining((training) => ({ epochs: [...training.epochs, log] }));
 }
 
-export function trainingEnded(state: TrainEnd, epochsDone: number, test: { loss: number; accuracy: number } | null): void {
-  updateTraining((training) => ({ state, epochsDone, test: test ?? training.test }));
+export function trainingEnded(state: TrainEnd, epochsDone: number): void {
+  updateTraining(() => ({ state, epochsDone }));
 }
 
 export function trainingFailed(message: string): void {

@@ -25,7 +25,7 @@ describe('parseParams', () => {
       'epochs=0 is not a whole number from 1 to 1000; using 5.',
       'trainSize=70000 is not a whole number from 1 to 60000; using 60000.',
       'seed=-3 is not a whole number from 0 to 4294967295; using 42.',
-      'backend=metal is not one of webgpu, webgl, cpu; choosing automatically.',
+      'backend=metal is not one of webgpu, webgl, wasm, cpu; choosing automatically.',
     ]);
   });
 });

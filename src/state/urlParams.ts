@@ -50,7 +50,7 @@ export function parseParams(search: string): { config: AppConfig; problems: stri
   let backend: BackendName | null = null;
   if (rawBackend !== null) {
     if (isBackendName(rawBackend)) backend = rawBackend;
-    else problems.push(`backend=${rawBackend} is not one of webgpu, webgl, cpu; choosing automatically.`);
+    else problems.push(`backend=${rawBackend} is not one of webgpu, webgl, wasm, cpu; choosing automatically.`);
   }
   return { config: { backend, train, autostart: params.get('autostart') === '1' }, problems };
 }

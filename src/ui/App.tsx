@@ -5,6 +5,7 @@ import { ModelSummary } from './charts/ModelSummary';
 import { WeightHistograms } from './charts/WeightHistograms';
 import { DatasetStatus } from './DatasetStatus';
 import { EpochLog } from './EpochLog';
+import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { MemoryBadge } from './MemoryBadge';
 import { Notices } from './Notices';
 import { SampleGrid } from './SampleGrid';
@@ -38,6 +39,7 @@ export function App() {
             <BatchLossChart />
           </div>
         </section>
+        <EvaluationPanel />
         <WeightHistograms />
         <section className="panel" aria-labelledby="summary-heading">
           <h2 id="summary-heading">The network</h2>

@@ -1,5 +1,6 @@
 import { DatasetError, imageAt, type MnistData } from '../ml/data';
 import type { BackendName } from '../ml/backend';
+import { bareFitStepTimes } from '../ml/bareFit';
 import { IMAGE_PIXELS, SAMPLE_COUNT, SAMPLE_GRID } from '../ml/mnist';
 import type { TrainConfig } from '../ml/train';
 import type { DatasetPhase, DatasetSummary, FromWorker, ToWorker } from './protocol';
@@ -60,6 +61,66 @@ class MlWorker {
       case 'reset':
         void this.session?.then((session) => session.reset(message.seed));
         return;
+      case 'predict':
+        void this.reply(message.id, async (session) => {
+          const probabilities = await session.predict(message.pixels);
+          post({ type: 'prediction', id: message.id, probabilities }, [probabilities.buffer]);
+        });
+        return;
+      case 'evaluate':
+        void this.withData(async (session, data) => {
+          if (session.isTraining) return;
+          await session.evaluateAndPost(data, message.testSize);
+        });
+        return;
+      case 'images': {
+        const data = this.data;
+        if (!data) {
+          post({ type: 'request-failed', id: message.id, message: 'the dataset is not loaded' });
+          return;
+        }
+        const pixels = new Uint8Array(message.indices.length * IMAGE_PIXELS);
+        message.indices.forEach((index, i) => {
+          pixels.set(imageAt(data.test, index), i * IMAGE_PIXELS);
+        });
+        post({ type: 'images', id: message.id, pixels }, [pixels.buffer]);
+        return;
+      }
+      case 'measure':
+        void this.reply(message.id, async (session) => {
+          const data = this.data;
+          if (!data) throw new Error('the dataset is not loaded');
+          const values =
+            message.what === 'bare-fit'
+              ? await bareFitStepTimes(data.train, message.steps, message.batchSize, () => performance.now())
+              : [await session.timeEvaluation(data, data.test.count)];
+          post({ type: 'measured', id: message.id, values });
+        });
+        return;
+    }
+  }
+
+  private async withData(work: (session: TrainingSession, data: MnistData) => Promise<void>): Promise<void> {
+    const session = await this.session?.catch(() => null);
+    if (!session || !this.data) {
+      post({ type: 'train-error', message: 'Evaluation needs the dataset and a running backend; wait until both are ready.' });
+      return;
+    }
+    try {
+      await work(session, this.data);
+    } catch (error) {
+      post({ type: 'train-error', message: `Evaluation failed: ${describe(error)}` });
+    }
+  }
+
+  /** Runs a request that needs the session, answering a failure by the request's id. */
+  private async reply(id: number, work: (session: TrainingSession) => Promise<void>): Promise<void> {
+    try {
+      const session = await this.session;
+      if (!session) throw new Error('no TensorFlow.js backend is running');
+      await work(session);
+    } catch (error) {
+      post({ type: 'request-failed', id, message: describe(error) });
     }
   }
 

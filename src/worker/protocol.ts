@@ -16,7 +16,17 @@ export type ToWorker =
   /** Ends training after the current batch, keeping the weights. */
   | { type: 'stop' }
   /** Fresh weights and optimiser; the epoch count starts again. */
-  | { type: 'reset'; seed: number };
+  | { type: 'reset'; seed: number }
+  /** Class probabilities for one 28×28 image (784 values in [0, 1]). */
+  | { type: 'predict'; id: number; pixels: Float32Array }
+  /** Evaluates the current model on the first `testSize` test images. */
+  | { type: 'evaluate'; testSize: number }
+  /** Pixels of test images, for the gallery. */
+  | { type: 'images'; id: number; indices: number[] }
+  /** For the bench: a bare model.fit's step times, or the time to infer the whole test set. */
+  | { type: 'measure'; id: number; what: Measurement; steps: number; batchSize: number };
+
+export type Measurement = 'bare-fit' | 'infer-test';
 
 export type DatasetPhase = 'manifest' | 'download' | 'decode' | 'verify';
 
@@ -45,6 +55,18 @@ export interface LayerWeights {
 
 export type TrainEnd = 'done' | 'stopped';
 
+/** Predictions of the current model on the test images, and on the sample grid. */
+export interface EvaluationResult {
+  readonly loss: number;
+  readonly accuracy: number;
+  /** True labels of the evaluated test images (the first N), in order. */
+  readonly labels: Uint8Array;
+  readonly predictions: Int32Array;
+  readonly confidences: Float32Array;
+  /** Predicted class of each sample-grid image (training images 5 to 40). */
+  readonly samplePredictions: Int32Array;
+}
+
 export type FromWorker =
   | { type: 'dataset-progress'; phase: DatasetPhase; fraction: number }
   | { type: 'dataset-ready'; summary: DatasetSummary }
@@ -58,6 +80,11 @@ export type FromWorker =
   | { type: 'epoch'; log: EpochLog }
   /** Kernels of every weighted layer after `epoch` (0 = the initial weights). */
   | { type: 'weights'; epoch: number; layers: LayerWeights[] }
-  | { type: 'train-end'; state: TrainEnd; epochsDone: number; test: { loss: number; accuracy: number } | null }
+  | { type: 'train-end'; state: TrainEnd; epochsDone: number }
+  | { type: 'evaluation'; result: EvaluationResult }
   | { type: 'train-error'; message: string }
-  | { type: 'memory'; numTensors: number };
+  | { type: 'memory'; numTensors: number }
+  | { type: 'prediction'; id: number; probabilities: Float32Array }
+  | { type: 'measured'; id: number; values: number[] }
+  | { type: 'images'; id: number; pixels: Uint8Array }
+  | { type: 'request-failed'; id: number; message: string };

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
+import '@tensorflow/tfjs-backend-wasm';
 import {
   backendTitle,
   explainChoice,
@@ -9,7 +10,8 @@ import {
   type BackendName,
   type BackendProbe,
 } from '../ml/backend';
-import { installConv2dBackpropFilter } from '../ml/kernels/conv2dBackpropFilter';
+import { installTrainingKernels } from '../ml/kernels';
+import { describeWasm } from './wasmSetup';
 
 async function probeWebGpu(): Promise<BackendProbe> {
   const unavailable = (detail: string): BackendProbe => ({ name: 'webgpu', available: false, software: false, detail });
@@ -40,11 +42,17 @@ function probeWebGl(): BackendProbe {
 
 const CPU_PROBE: BackendProbe = { name: 'cpu', available: true, software: false, detail: 'plain JavaScript' };
 
+function probeWasm(): BackendProbe {
+  if (typeof WebAssembly !== 'object')
+    return { name: 'wasm', available: false, software: false, detail: 'this browser has no WebAssembly' };
+  return { name: 'wasm', available: true, software: false, detail: 'WebAssembly' };
+}
+
 async function activate(name: BackendName): Promise<boolean> {
   try {
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
-    if (name === 'cpu') installConv2dBackpropFilter('cpu');
+    installTrainingKernels(name);
     return true;
   } catch {
     return false;
@@ -56,7 +64,7 @@ async function activate(name: BackendName): Promise<boolean> {
  * measured cost, falling down the ranking when one fails to start.
  */
 export async function selectBackend(requested: BackendName | null): Promise<BackendChoice> {
-  const probes = [await probeWebGpu(), probeWebGl(), CPU_PROBE];
+  const probes = [await probeWebGpu(), probeWebGl(), probeWasm(), CPU_PROBE];
   const ranking = rankBackends(probes);
   const wanted = requested ? probes.find((probe) => probe.name === requested) : undefined;
   let notice: string | null = null;
@@ -75,7 +83,7 @@ export async function selectBackend(requested: BackendName | null): Promise<Back
       }
       return {
         name: candidate.name,
-        detail: candidate.detail,
+        detail: candidate.name === 'wasm' ? await describeWasm() : candidate.detail,
         software: candidate.software,
         reasons: explainChoice(candidate.name, tried),
         notice,

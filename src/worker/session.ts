@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MnistData } from '../ml/data';
+import { imagesTensor } from '../ml/batches';
+import { imageAt, type MnistData } from '../ml/data';
 import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../ml/model';
-import { trainEpochs, type TrainConfig } from '../ml/train';
-import type { FromWorker, LayerWeights } from './protocol';
+import { IMAGE_PIXELS, IMAGE_SIZE, SAMPLE_COUNT, SAMPLE_GRID } from '../ml/mnist';
+import { evaluate, trainEpochs, type Evaluation, type TrainConfig } from '../ml/train';
+import type { EvaluationResult, FromWorker, LayerWeights } from './protocol';
 import { createYield } from './yieldToEvents';
 
 type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -53,6 +55,51 @@ export class TrainingSession {
     this.stopRequested = true;
   }
 
+  /** One image through the current model; safe between training steps. */
+  async predict(pixels: Float32Array): Promise<Float32Array> {
+    const probabilities = tf.tidy(() => this.model.predict(tf.tensor4d(pixels, [1, IMAGE_SIZE, IMAGE_SIZE, 1])) as tf.Tensor);
+    try {
+      return Float32Array.from(await probabilities.data());
+    } finally {
+      probabilities.dispose();
+    }
+  }
+
+  /** Evaluates the current weights on the first `count` test images and posts the result. */
+  async evaluateAndPost(data: MnistData, count: number): Promise<void> {
+    await this.postEvaluation(data, await evaluate(this.model, data.test, count));
+    this.postMemory();
+  }
+
+  private async postEvaluation(data: MnistData, evaluation: Evaluation): Promise<void> {
+    const samples = new Uint8Array(SAMPLE_COUNT * IMAGE_PIXELS);
+    for (let i = 0; i < SAMPLE_COUNT; i++) samples.set(imageAt(data.train, SAMPLE_GRID.first + i), i * IMAGE_PIXELS);
+    const predicted = tf.tidy(() => tf.argMax(this.model.predict(imagesTensor(samples, SAMPLE_COUNT)) as tf.Tensor2D, 1));
+    const samplePredictions = Int32Array.from(await predicted.data());
+    predicted.dispose();
+    const result: EvaluationResult = {
+      loss: evaluation.loss,
+      accuracy: evaluation.accuracy,
+      labels: data.test.labels.slice(0, evaluation.predictions.length),
+      predictions: evaluation.predictions,
+      confidences: evaluation.confidences,
+      samplePredictions,
+    };
+    this.post({ type: 'evaluation', result }, [
+      result.labels.buffer,
+      result.predictions.buffer,
+      result.confidences.buffer,
+      samplePredictions.buffer,
+    ]);
+  }
+
+  /** Milliseconds to evaluate the first `count` test images, as after every epoch. */
+  async timeEvaluation(data: MnistData, count: number): Promise<number> {
+    const started = performance.now();
+    await evaluate(this.model, data.test, count);
+    return performance.now() - started;
+  }
+
   async train(data: MnistData, config: TrainConfig): Promise<void> {
     if (this.running) return;
     this.running = true;
@@ -78,17 +125,17 @@ export class TrainingSession {
           losses = [];
           stepMs = [];
         },
-        onEpoch: async (log) => {
+        onEpoch: async (log, evaluation) => {
           this.epochsDone = log.epoch;
           this.post({ type: 'epoch', log });
+          await this.postEvaluation(data, evaluation);
           await this.postWeights(log.epoch);
           this.postMemory();
         },
       });
       // A stopped epoch still counts: Continue starts the next one, with the weights as they are.
       this.epochsDone = Math.max(this.epochsDone, outcome.lastEpoch);
-      const test = outcome.evaluation ? { loss: outcome.evaluation.loss, accuracy: outcome.evaluation.accuracy } : null;
-      this.post({ type: 'train-end', state: outcome.stopped ? 'stopped' : 'done', epochsDone: this.epochsDone, test });
+      this.post({ type: 'train-end', state: outcome.stopped ? 'stopped' : 'done', epochsDone: this.epochsDone });
     } catch (error) {
       this.post({ type: 'train-error', message: `Training failed: ${error instanceof Error ? error.message : String(error)}` });
     } finally {

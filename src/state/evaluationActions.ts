@@ -1,0 +1,9 @@
+import { confusionMatrix, summarizeConfusion } from '../ml/metrics';
+import type { EvaluationResult } from '../worker/protocol';
+import { appStore } from './store';
+
+/** The headline accuracy, the heatmap and every metric come from this one matrix. */
+export function evaluationReceived(result: EvaluationResult): void {
+  const matrix = confusionMatrix(result.labels, result.predictions);
+  appStore.setState({ evaluation: { result, matrix, summary: summarizeConfusion(matrix) } });
+}

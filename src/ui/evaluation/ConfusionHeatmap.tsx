@@ -1,0 +1,70 @@
+import type { ConfusionMatrix } from '../../ml/metrics';
+import type { Cell } from './cell';
+
+interface Props {
+  matrix: ConfusionMatrix;
+  selected: Cell | null;
+  onSelect: (cell: Cell) => void;
+}
+
+/** Log-scaled so that a handful of errors is visible next to a diagonal of a thousand. */
+function shade(count: number, max: number): number {
+  return count === 0 ? 0 : Math.log1p(count) / Math.log1p(max);
+}
+
+/**
+ * The confusion matrix as a grid of buttons: counts overlaid, rows true, columns
+ * predicted, each cell a keyboard-reachable way into the gallery of its images.
+ */
+export function ConfusionHeatmap({ matrix, selected, onSelect }: Props) {
+  const diagonalMax = Math.max(1, ...matrix.map((row, i) => row[i] ?? 0));
+  const errorMax = Math.max(1, ...matrix.flatMap((row, i) => row.filter((_, j) => j !== i)));
+  const digits = matrix.map((_, i) => i);
+
+  return (
+    <div className="heatmap" data-testid="confusion-matrix" data-matrix={JSON.stringify(matrix)}>
+      <div className="heatmap-axis-x">predicted</div>
+      <div className="heatmap-axis-y">true</div>
+      <table>
+        <thead>
+          <tr>
+            <th aria-hidden="true" />
+            {digits.map((j) => (
+              <th key={j} scope="col">
+                {j}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.map((row, i) => (
+            <tr key={i}>
+              <th scope="row">{i}</th>
+              {row.map((count, j) => {
+                const diagonal = i === j;
+                const level = shade(count, diagonal ? diagonalMax : errorMax);
+                const isSelected = selected?.actual === i && selected.predicted === j;
+                return (
+                  <td key={j}>
+                    <button
+                      type="button"
+                      className={`cell ${diagonal ? 'diagonal' : 'error'}${isSelected ? ' selected' : ''}`}
+                      style={{ '--level': level.toFixed(3) } as React.CSSProperties}
+                      data-actual={i}
+                      data-predicted={j}
+                      aria-pressed={isSelected}
+                      aria-label={`True ${i}, predicted ${j}: ${count} image${count === 1 ? '' : 's'}`}
+                      onClick={() => onSelect({ actual: i, predicted: j })}
+                    >
+                      {count}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
