@@ -1,4 +1,4 @@
-import type { FromWorker, Measurement, ToWorker } from '../worker/protocol';
+import type { FromWorker, Measurement, Prediction, ToWorker } from '../worker/protocol';
 import { datasetFailed, datasetLoading, datasetProgress, datasetReady } from './datasetActions';
 import { evaluationReceived } from './evaluationActions';
 import { appStore } from './store';
@@ -23,8 +23,8 @@ export interface MlClient {
   train(): void;
   stop(): void;
   reset(): void;
-  /** Class probabilities for 784 pixel values in [0, 1]. */
-  predict(pixels: Float32Array): Promise<Float32Array>;
+  /** Class probabilities (and the convolutions' activations) for 784 pixel values in [0, 1]. */
+  predict(pixels: Float32Array): Promise<Prediction>;
   measure(what: Measurement, steps?: number, batchSize?: number): Promise<number[]>;
   /** Evaluates the current weights on the configured test images. */
   evaluate(): void;
@@ -32,7 +32,7 @@ export interface MlClient {
   testImages(indices: number[]): Promise<Uint8Array>;
 }
 
-type Reply = Float32Array | Uint8Array | number[];
+type Reply = Prediction | Uint8Array | number[];
 
 interface Pending {
   resolve(value: Reply): void;
@@ -68,7 +68,7 @@ class Requests {
 function dispatch(message: FromWorker, requests: Requests): void {
   switch (message.type) {
     case 'prediction':
-      requests.settle(message.id, { value: message.probabilities });
+      requests.settle(message.id, { value: message.prediction });
       return;
     case 'measured':
       requests.settle(message.id, { value: message.values });
@@ -160,7 +160,7 @@ export function createMlClient(manifestUrl: string): MlClient {
       send({ type: 'reset', seed: config().train.seed });
     },
     predict(pixels) {
-      return requests.open<Float32Array>((id) => {
+      return requests.open<Prediction>((id) => {
         send({ type: 'predict', id, pixels });
       });
     },

@@ -4,6 +4,7 @@ import { EpochCurves } from './charts/EpochCurves';
 import { ModelSummary } from './charts/ModelSummary';
 import { WeightHistograms } from './charts/WeightHistograms';
 import { DatasetStatus } from './DatasetStatus';
+import { DrawPanel } from './draw/DrawPanel';
 import { EpochLog } from './EpochLog';
 import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { MemoryBadge } from './MemoryBadge';
@@ -39,6 +40,7 @@ export function App() {
             <BatchLossChart />
           </div>
         </section>
+        <DrawPanel />
         <EvaluationPanel />
         <WeightHistograms />
         <section className="panel" aria-labelledby="summary-heading">

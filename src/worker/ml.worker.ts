@@ -63,8 +63,12 @@ class MlWorker {
         return;
       case 'predict':
         void this.reply(message.id, async (session) => {
-          const probabilities = await session.predict(message.pixels);
-          post({ type: 'prediction', id: message.id, probabilities }, [probabilities.buffer]);
+          const prediction = await session.predict(message.pixels);
+          post({ type: 'prediction', id: message.id, prediction }, [
+            prediction.probabilities.buffer,
+            prediction.conv1.buffer,
+            prediction.conv2.buffer,
+          ]);
         });
         return;
       case 'evaluate':

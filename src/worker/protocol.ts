@@ -55,6 +55,15 @@ export interface LayerWeights {
 
 export type TrainEnd = 'done' | 'stopped';
 
+/** One drawing through the model: class probabilities and what the two convolutions saw. */
+export interface Prediction {
+  readonly probabilities: Float32Array;
+  /** conv2d_1's activations, [26, 26, 8] row-major. */
+  readonly conv1: Float32Array;
+  /** conv2d_2's activations, [11, 11, 16] row-major. */
+  readonly conv2: Float32Array;
+}
+
 /** Predictions of the current model on the test images, and on the sample grid. */
 export interface EvaluationResult {
   readonly loss: number;
@@ -84,7 +93,7 @@ export type FromWorker =
   | { type: 'evaluation'; result: EvaluationResult }
   | { type: 'train-error'; message: string }
   | { type: 'memory'; numTensors: number }
-  | { type: 'prediction'; id: number; probabilities: Float32Array }
+  | { type: 'prediction'; id: number; prediction: Prediction }
   | { type: 'measured'; id: number; values: number[] }
   | { type: 'images'; id: number; pixels: Uint8Array }
   | { type: 'request-failed'; id: number; message: string };

@@ -4,7 +4,10 @@ import { imageAt, type MnistData } from '../ml/data';
 import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../ml/model';
 import { IMAGE_PIXELS, IMAGE_SIZE, SAMPLE_COUNT, SAMPLE_GRID } from '../ml/mnist';
 import { evaluate, trainEpochs, type Evaluation, type TrainConfig } from '../ml/train';
-import type { EvaluationResult, FromWorker, LayerWeights } from './protocol';
+import type { EvaluationResult, FromWorker, LayerWeights, Prediction } from './protocol';
+
+/** The layers whose activations the drawing pad shows. */
+const FEATURE_LAYERS = ['conv2d_1', 'conv2d_2'] as const;
 import { createYield } from './yieldToEvents';
 
 type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -15,6 +18,7 @@ const BATCH_MESSAGE_MS = 200;
 /** The model, its optimiser state and its epoch count: everything a training run continues from. */
 export class TrainingSession {
   private model: tf.LayersModel;
+  private featureModel: tf.LayersModel | null = null;
   private epochsDone = 0;
   private stopRequested = false;
   private running = false;
@@ -46,6 +50,7 @@ export class TrainingSession {
   async reset(seed: number): Promise<void> {
     if (this.running) return;
     this.model.dispose();
+    this.featureModel = null;
     this.model = this.freshModel(seed);
     this.epochsDone = 0;
     await this.announce();
@@ -56,13 +61,31 @@ export class TrainingSession {
   }
 
   /** One image through the current model; safe between training steps. */
-  async predict(pixels: Float32Array): Promise<Float32Array> {
-    const probabilities = tf.tidy(() => this.model.predict(tf.tensor4d(pixels, [1, IMAGE_SIZE, IMAGE_SIZE, 1])) as tf.Tensor);
+  async predict(pixels: Float32Array): Promise<Prediction> {
+    const outputs = tf.tidy(() => this.insideView().predict(tf.tensor4d(pixels, [1, IMAGE_SIZE, IMAGE_SIZE, 1])) as tf.Tensor[]);
     try {
-      return Float32Array.from(await probabilities.data());
+      const [conv1, conv2, probabilities] = await Promise.all(outputs.map(async (tensor) => Float32Array.from(await tensor.data())));
+      if (!conv1 || !conv2 || !probabilities) throw new Error('the model gave fewer outputs than expected');
+      return { probabilities, conv1, conv2 };
     } finally {
-      probabilities.dispose();
+      tf.dispose(outputs);
     }
+  }
+
+  /**
+   * The same layers, with the two convolutions' activations as extra outputs. It
+   * shares the model's weights, so it is never disposed itself, only dropped with the model.
+   */
+  private insideView(): tf.LayersModel {
+    this.featureModel ??= tf.model({
+      inputs: this.model.inputs,
+      outputs: [
+        this.model.getLayer(FEATURE_LAYERS[0]).output as tf.SymbolicTensor,
+        this.model.getLayer(FEATURE_LAYERS[1]).output as tf.SymbolicTensor,
+        ...this.model.outputs,
+      ],
+    });
+    return this.featureModel;
   }
 
   /** Evaluates the current weights on the first `count` test images and posts the result. */

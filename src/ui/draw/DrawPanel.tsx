@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { IMAGE_PIXELS } from '../../ml/mnist';
+import { useAppState } from '../../state/store';
+import { DigitCanvas } from '../DigitCanvas';
+import { useMlClient } from '../mlClientContext';
+import { DrawingPad } from './DrawingPad';
+import { FeatureMaps } from './FeatureMaps';
+import { ProbabilityBars } from './ProbabilityBars';
+import type { Stroke } from './strokes';
+import { useLivePrediction } from './useLivePrediction';
+
+function toBytes(values: Float32Array): Uint8Array {
+  return Uint8Array.from({ length: IMAGE_PIXELS }, (_, i) => Math.round((values[i] ?? 0) * 255));
+}
+
+/** Draw a digit, see what the model makes of it, live, and what its convolutions see. */
+export function DrawPanel() {
+  const client = useMlClient();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [strokes, setStrokes] = useState<Stroke[]>([]);
+  const trained = useAppState((state) => state.training.epochsDone > 0);
+  const ready = useAppState((state) => state.backend.state === 'ready');
+  const live = useLivePrediction(client, canvasRef, ready);
+  const { request, clear } = live;
+
+  const change = useCallback(
+    (next: Stroke[]) => {
+      setStrokes(next);
+      if (next.length === 0) clear();
+      // The canvas repaints in an effect; predicting on the next frame reads the new strokes.
+      else request();
+    },
+    [request, clear],
+  );
+
+  useEffect(() => {
+    const undo = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || event.shiftKey) return;
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      event.preventDefault();
+      setStrokes((current) => {
+        const next = current.slice(0, -1);
+        if (next.length === 0) clear();
+        else request();
+        return next;
+      });
+    };
+    window.addEventListener('keydown', undo);
+    return () => window.removeEventListener('keydown', undo);
+  }, [request, clear]);
+
+  // A model that trains on while the drawing stays put: refresh the answer after each epoch.
+  const epochsDone = useAppState((state) => state.training.epochsDone);
+  useEffect(() => {
+    if (strokes.length > 0) request();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new epoch should trigger this
+  }, [epochsDone]);
+
+  return (
+    <section className="panel" aria-labelledby="draw-heading">
+      <h2 id="draw-heading">Draw a digit</h2>
+      <div className="draw-layout">
+        <div>
+          <DrawingPad strokes={strokes} onChange={change} canvasRef={canvasRef} />
+          <div className="controls">
+            <button type="button" onClick={() => change([])} disabled={strokes.length === 0}>
+              Clear
+            </button>
+            <span className="muted">Ctrl+Z undoes the last stroke.</span>
+          </div>
+        </div>
+        <div className="draw-result">
+          {!trained && (
+            <p className="hint" data-testid="draw-hint">
+              No trained model yet: click <strong>Train</strong> (about a minute for 5 epochs on wasm) and its guesses will appear here.
+            </p>
+          )}
+          {live.error && (
+            <p role="alert" className="alert">
+              {live.error}
+            </p>
+          )}
+          {trained && live.result && <ProbabilityBars probabilities={live.result.prediction.probabilities} />}
+          {trained && !live.result && strokes.length === 0 && <p className="muted">Draw a digit from 0 to 9 in the black square.</p>}
+        </div>
+        {live.result && (
+          <div className="model-input">
+            <DigitCanvas pixels={toBytes(live.result.input)} size={112} label="The 28×28 image the model receives" />
+            <p className="muted">
+              What the model receives: the drawing cropped, scaled to 20 px and centred by mass in 28×28, as MNIST was made.
+            </p>
+          </div>
+        )}
+      </div>
+      {live.result && (
+        <div className="inside">
+          <p className="muted">
+            Inside the network: each tile is one filter&apos;s response to your drawing (brighter = stronger). The first convolution finds
+            edges and strokes in 26×26 maps; the second combines them into parts of digits in 11×11 maps.
+          </p>
+          <FeatureMaps values={live.result.prediction.conv1} size={26} channels={8} title="Convolution 1: 8 feature maps, 26×26" />
+          <FeatureMaps values={live.result.prediction.conv2} size={11} channels={16} title="Convolution 2: 16 feature maps, 11×11" />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef, type PointerEvent } from 'react';
+import { PAD_SIZE, paintStrokes, type Point, type Stroke } from './strokes';
+
+interface Props {
+  strokes: readonly Stroke[];
+  onChange: (strokes: Stroke[], final: boolean) => void;
+  /** Receives the canvas so the owner can read its pixels. */
+  canvasRef: React.RefObject<HTMLCanvasElement | null>;
+}
+
+function pointFrom(event: { clientX: number; clientY: number }, canvas: HTMLCanvasElement): Point {
+  const rect = canvas.getBoundingClientRect();
+  return { x: ((event.clientX - rect.left) / rect.width) * PAD_SIZE, y: ((event.clientY - rect.top) / rect.height) * PAD_SIZE };
+}
+
+/** A HiDPI canvas drawn on with mouse, touch or pen through pointer events. */
+export function DrawingPad({ strokes, onChange, canvasRef }: Props) {
+  const drawing = useRef<Point[] | null>(null);
+  const scale = typeof window === 'undefined' ? 1 : Math.max(1, Math.round(window.devicePixelRatio || 1));
+
+  useEffect(() => {
+    const context = canvasRef.current?.getContext('2d', { willReadFrequently: true });
+    if (context) paintStrokes(context, strokes, scale);
+  }, [strokes, scale, canvasRef]);
+
+  const extend = (event: PointerEvent<HTMLCanvasElement>, final: boolean): void => {
+    const canvas = canvasRef.current;
+    const current = drawing.current;
+    if (!canvas || !current) return;
+    // Coalesced events keep fast strokes smooth: the browser may fold several moves into one event.
+    const native = event.nativeEvent;
+    const events = typeof native.getCoalescedEvents === 'function' ? native.getCoalescedEvents() : [];
+    for (const e of events.length > 0 ? events : [native]) current.push(pointFrom(e, canvas));
+    onChange([...strokes.slice(0, -1), [...current]], final);
+  };
+
+  return (
+    <canvas
+      ref={canvasRef}
+      className="draw-canvas"
+      data-testid="draw-canvas"
+      width={PAD_SIZE * scale}
+      height={PAD_SIZE * scale}
+      style={{ width: PAD_SIZE, height: PAD_SIZE }}
+      role="img"
+      aria-label="Drawing pad: draw a digit with the mouse, a finger or a pen"
+      onPointerDown={(event) => {
+        const canvas = canvasRef.current;
+        if (!canvas || event.button !== 0) return;
+        canvas.setPointerCapture(event.pointerId);
+        drawing.current = [pointFrom(event, canvas)];
+        onChange([...strokes, [...drawing.current]], false);
+      }}
+      onPointerMove={(event) => {
+        extend(event, false);
+      }}
+      onPointerUp={(event) => {
+        extend(event, true);
+        drawing.current = null;
+      }}
+      onPointerCancel={() => {
+        drawing.current = null;
+      }}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+import { percent } from '../format';
+
+/** Bars for 0–9 and the top digit with its confidence (contract: `prediction`). */
+export function ProbabilityBars({ probabilities }: { probabilities: Float32Array }) {
+  const values = Array.from(probabilities);
+  const digit = values.indexOf(Math.max(...values));
+  const confidence = values[digit] ?? 0;
+  return (
+    <div className="prediction" data-testid="prediction" data-digit={digit} data-confidence={confidence}>
+      <p className="prediction-top">
+        <span className="prediction-digit">{digit}</span> <span className="muted">{percent(confidence, 1)} sure</span>
+      </p>
+      <ol className="bars" aria-label="Probability of each digit">
+        {values.map((value, d) => (
+          <li key={d} className={d === digit ? 'top' : undefined}>
+            <span className="bar-label">{d}</span>
+            <span className="bar" style={{ width: `${(value * 100).toFixed(1)}%` }} />
+            <span className="bar-value">{percent(value, 1)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
