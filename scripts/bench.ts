@@ -13,6 +13,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
 import { BACKENDS, isBackendName, type BackendName } from '../src/ml/backend';
 import type {} from '../src/state/benchHooks';
+import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 
 const PORT = 4179;
 const WARMUP_STEPS = 5;
@@ -65,6 +66,8 @@ interface Result {
   examplesPerSec: number;
   inferTestMs: number;
   predictMs: { median: number; max: number };
+  /** From a tap's pointer-up on the pad to the frame that shows its probabilities. */
+  drawLatencyMs: { median: number; max: number };
   numTensors: { before: number; after: number };
   epochs: { epoch: number; testAcc: number; seconds: number; msPerStep: number }[];
 }
@@ -133,6 +136,7 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
     { steps: WARMUP_STEPS + options.steps + 1, batchSize: BATCH_SIZE },
   );
   const bareMedian = median(hooks.bare.slice(WARMUP_STEPS, -1));
+  const drawLatency = await tapLatencies(page, 20);
   const epochLogs = [...logs.matchAll(/Epoch (\d+)\/\d+ · [\d,]+ steps · ([^·]+) · (\d+) ms\/step .*?val_accuracy (\d\.\d+)/g)].map(
     (match): Result['epochs'][number] => ({
       epoch: Number(match[1]),
@@ -156,9 +160,38 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
     examplesPerSec: Math.round((BATCH_SIZE * 1000) / medianMs),
     inferTestMs: Math.round(hooks.infer),
     predictMs: { median: round(median(hooks.predict), 2), max: round(Math.max(...hooks.predict), 2) },
+    drawLatencyMs: { median: round(median(drawLatency)), max: round(Math.max(...drawLatency)) },
     numTensors: { before, after },
     epochs: epochLogs,
   };
+}
+
+/**
+ * Strokes on the drawing pad `count` times (clearing in between) and reads the
+ * page's own measures of pointer-up → the frame that shows the prediction.
+ */
+async function tapLatencies(page: Page, count: number): Promise<number[]> {
+  const pad = page.getByTestId('draw-canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the drawing pad is not visible');
+  await page.evaluate((name) => performance.clearMeasures(name), DRAW_LATENCY_MEASURE);
+  for (let i = 0; i < count; i++) {
+    const clear = page.getByRole('button', { name: 'Clear', exact: true });
+    if (await clear.isEnabled()) await clear.click();
+    await page.getByTestId('prediction').waitFor({ state: 'detached', timeout: 10_000 });
+    const x = box.x + box.width * (0.3 + 0.04 * (i % 10));
+    await page.mouse.move(x, box.y + box.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(x, box.y + box.height * 0.8, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      ({ name, n }) => performance.getEntriesByName(name).length > n,
+      { name: DRAW_LATENCY_MEASURE, n: i },
+      { timeout: 10_000 },
+    );
+  }
+  return page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), DRAW_LATENCY_MEASURE);
 }
 
 function parseSeconds(text: string): number {
@@ -180,6 +213,7 @@ function printTable(results: Result[]): void {
     String(r.examplesPerSec),
     `${r.inferTestMs} ms`,
     `${r.predictMs.median} ms`,
+    `${r.drawLatencyMs.median} ms`,
     `${r.numTensors.before} → ${r.numTensors.after}`,
     r.epochs.map((e) => `${e.epoch}: ${(e.testAcc * 100).toFixed(2)} % in ${e.seconds} s`).join(', '),
   ]);
@@ -195,6 +229,7 @@ function printTable(results: Result[]): void {
     'examples/s',
     '10k inference',
     'predict',
+    'draw → painted',
     'tensors',
     'epochs',
   ];

@@ -5,6 +5,7 @@ import { DigitCanvas } from '../DigitCanvas';
 import { useMlClient } from '../mlClientContext';
 import { DrawingPad } from './DrawingPad';
 import { FeatureMaps } from './FeatureMaps';
+import { measurePaintedAfterPointerUp } from './latency';
 import { ProbabilityBars } from './ProbabilityBars';
 import type { Stroke } from './strokes';
 import { useLivePrediction } from './useLivePrediction';
@@ -48,6 +49,8 @@ export function DrawPanel() {
     window.addEventListener('keydown', undo);
     return () => window.removeEventListener('keydown', undo);
   }, [request, clear]);
+
+  useEffect(() => (live.result ? measurePaintedAfterPointerUp() : undefined), [live.result]);
 
   // A model that trains on while the drawing stays put: refresh the answer after each epoch.
   const epochsDone = useAppState((state) => state.training.epochsDone);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
+import { markPointerUp } from './latency';
 import { PAD_SIZE, paintStrokes, type Point, type Stroke } from './strokes';
 
 interface Props {
@@ -55,6 +56,7 @@ export function DrawingPad({ strokes, onChange, canvasRef }: Props) {
         extend(event, false);
       }}
       onPointerUp={(event) => {
+        markPointerUp();
         extend(event, true);
         drawing.current = null;
       }}
