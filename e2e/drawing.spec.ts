@@ -1,23 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { draw, ellipse } from './draw';
 import { expectDatasetReady } from './fixtures';
-
-/** Draws a polyline with the mouse on the pad, points in pad units (0–280). */
-async function draw(page: Page, points: [number, number][]): Promise<void> {
-  const pad = page.getByTestId('draw-canvas');
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the drawing pad is not visible');
-  const at = ([x, y]: [number, number]): [number, number] => [box.x + (x / 280) * box.width, box.y + (y / 280) * box.height];
-  const [first, ...rest] = points;
-  if (!first) return;
-  await page.mouse.move(...at(first));
-  await page.mouse.down();
-  for (const point of rest) await page.mouse.move(...at(point), { steps: 2 });
-  await page.mouse.up();
-}
-
-const ellipse = (cx: number, cy: number, rx: number, ry: number): [number, number][] =>
-  Array.from({ length: 41 }, (_, i) => [cx + rx * Math.cos((i / 40) * 2 * Math.PI), cy + ry * Math.sin((i / 40) * 2 * Math.PI)]);
 
 test('a briefly trained model reads a drawn 1 and 0, live, without leaking tensors', async ({ page }) => {
   await page.goto('/?epochs=1&trainSize=6000&batchSize=32');

@@ -1,6 +1,7 @@
 import type { FromWorker, Measurement, Prediction, ToWorker } from '../worker/protocol';
 import { datasetFailed, datasetLoading, datasetProgress, datasetReady } from './datasetActions';
 import { evaluationReceived } from './evaluationActions';
+import { libraryBusy, libraryFailed, modelsListed } from './libraryActions';
 import { appStore } from './store';
 import {
   backendFailed,
@@ -30,9 +31,20 @@ export interface MlClient {
   evaluate(): void;
   /** 784 bytes per requested test image. */
   testImages(indices: number[]): Promise<Uint8Array>;
+  saveModel(name: string | null): void;
+  loadModel(id: string): void;
+  deleteModel(id: string): void;
+  exportModel(): Promise<ModelFiles>;
+  /** Files already checked with checkModelFiles. */
+  importModel(files: ModelFiles, name: string): void;
 }
 
-type Reply = Prediction | Uint8Array | number[];
+export interface ModelFiles {
+  readonly modelJson: string;
+  readonly weightData: ArrayBuffer;
+}
+
+type Reply = Prediction | Uint8Array | number[] | ModelFiles;
 
 interface Pending {
   resolve(value: Reply): void;
@@ -79,6 +91,15 @@ function dispatch(message: FromWorker, requests: Requests): void {
     case 'evaluation':
       evaluationReceived(message.result);
       return;
+    case 'models':
+      modelsListed(message.models, message.active);
+      return;
+    case 'model-error':
+      libraryFailed(message.message);
+      return;
+    case 'exported':
+      requests.settle(message.id, { value: { modelJson: message.modelJson, weightData: message.weightData } });
+      return;
     case 'request-failed':
       requests.settle(message.id, { error: message.message });
       return;
@@ -98,7 +119,7 @@ function dispatch(message: FromWorker, requests: Requests): void {
       backendFailed(message.message);
       return;
     case 'model':
-      modelAnnounced(message.layers, message.totalParams, message.epochsDone);
+      modelAnnounced(message.layers, message.totalParams, message.epochsDone, message.trained);
       return;
     case 'weights':
       weightsReceived(message.epoch, message.layers);
@@ -147,7 +168,7 @@ export function createMlClient(manifestUrl: string): MlClient {
       send({ type: 'load-dataset', manifestUrl });
     },
     startBackend() {
-      send({ type: 'init', backend: config().backend, seed: config().train.seed });
+      send({ type: 'init', backend: config().backend, seed: config().train.seed, testSize: config().train.testSize });
     },
     train() {
       trainingRequested();
@@ -171,6 +192,29 @@ export function createMlClient(manifestUrl: string): MlClient {
       return requests.open<Uint8Array>((id) => {
         send({ type: 'images', id, indices });
       });
+    },
+    saveModel(name) {
+      libraryBusy();
+      send({ type: 'save-model', name });
+    },
+    loadModel(id) {
+      libraryBusy();
+      send({ type: 'load-model', id });
+    },
+    deleteModel(id) {
+      libraryBusy();
+      send({ type: 'delete-model', id });
+    },
+    exportModel() {
+      return requests.open<ModelFiles>((id) => {
+        send({ type: 'export-model', id });
+      });
+    },
+    importModel(files, name) {
+      libraryBusy();
+      worker.postMessage({ type: 'import-model', modelJson: files.modelJson, weightData: files.weightData, name } satisfies ToWorker, [
+        files.weightData,
+      ]);
     },
     measure(what, steps = 0, batchSize = config().train.batchSize) {
       return requests.open<number[]>((id) => {

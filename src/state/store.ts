@@ -5,6 +5,7 @@ import type { DatasetFailure } from '../ml/data';
 import type { LayerSummary } from '../ml/model';
 import type { EpochLog } from '../ml/train';
 import type { ConfusionMatrix, ConfusionSummary } from '../ml/metrics';
+import type { ModelMeta } from '../ml/persist';
 import type { DatasetPhase, DatasetSummary, EvaluationResult, LayerWeights } from '../worker/protocol';
 import { DEFAULT_TRAIN_CONFIG, type AppConfig } from './urlParams';
 
@@ -44,6 +45,8 @@ export interface TrainingView {
 export interface ModelView {
   readonly layers: readonly LayerSummary[];
   readonly totalParams: number;
+  /** Trained weights: by this page, or loaded from a saved or uploaded model. */
+  readonly trained: boolean;
   /** Kernels after each epoch, the initial weights first. */
   readonly weights: readonly { epoch: number; layers: readonly LayerWeights[] }[];
 }
@@ -55,6 +58,14 @@ export interface EvaluationView {
   readonly summary: ConfusionSummary;
 }
 
+export interface LibraryView {
+  readonly models: readonly ModelMeta[];
+  /** The saved model whose weights are in memory, if they are unchanged since. */
+  readonly active: string | null;
+  readonly error: string | null;
+  readonly busy: boolean;
+}
+
 export interface AppState {
   readonly config: AppConfig;
   readonly notices: readonly string[];
@@ -63,6 +74,7 @@ export interface AppState {
   readonly model: ModelView | null;
   readonly training: TrainingView;
   readonly evaluation: EvaluationView | null;
+  readonly library: LibraryView;
   readonly numTensors: number | null;
 }
 
@@ -85,6 +97,7 @@ export function initialState(now = performance.now()): AppState {
     model: null,
     training: IDLE_TRAINING,
     evaluation: null,
+    library: { models: [], active: null, error: null, busy: false },
     numTensors: null,
   };
 }
@@ -94,4 +107,9 @@ export const appStore = createStore<AppState>()(() => initialState());
 
 export function useAppState<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);
+}
+
+/** Weights worth asking: trained here (an epoch finished, or a run stopped) or loaded from a saved or uploaded model. */
+export function hasTrainedWeights(state: AppState): boolean {
+  return (state.model?.trained ?? false) || state.training.epochs.length > 0 || state.training.epochsDone > 0;
 }

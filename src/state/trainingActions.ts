@@ -19,11 +19,11 @@ export function backendFailed(message: string): void {
 }
 
 /** A new or reset model: its summary and, with epochsDone 0, a clean training history. */
-export function modelAnnounced(layers: LayerSummary[], totalParams: number, epochsDone: number): void {
+export function modelAnnounced(layers: LayerSummary[], totalParams: number, epochsDone: number, trained: boolean): void {
   const { model, training } = appStore.getState();
   const fresh = epochsDone === 0;
   appStore.setState({
-    model: { layers, totalParams, weights: fresh || !model ? [] : model.weights },
+    model: { layers, totalParams, trained, weights: fresh || !model ? [] : model.weights },
     training: fresh ? IDLE_TRAINING : { ...training, epochsDone },
     ...(fresh ? { evaluation: null } : {}),
   });

@@ -8,6 +8,7 @@ import { DrawPanel } from './draw/DrawPanel';
 import { EpochLog } from './EpochLog';
 import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { MemoryBadge } from './MemoryBadge';
+import { ModelsPanel } from './models/ModelsPanel';
 import { Notices } from './Notices';
 import { SampleGrid } from './SampleGrid';
 import { TestResult } from './TestResult';
@@ -41,6 +42,7 @@ export function App() {
           </div>
         </section>
         <DrawPanel />
+        <ModelsPanel />
         <EvaluationPanel />
         <WeightHistograms />
         <section className="panel" aria-labelledby="summary-heading">

@@ -6,6 +6,7 @@ import type { TrainConfig } from '../ml/train';
 import type { DatasetPhase, DatasetSummary, FromWorker, ToWorker } from './protocol';
 import { loadDataset } from './loadDataset';
 import { selectBackend } from './selectBackend';
+import { ModelLibrary } from './modelLibrary';
 import { TrainingSession } from './session';
 import { throttleProgress } from './throttle';
 
@@ -39,6 +40,8 @@ class MlWorker {
   private data: MnistData | null = null;
   private loading: Promise<void> | null = null;
   private session: Promise<TrainingSession> | null = null;
+  private testSize = 10_000;
+  private readonly library = new ModelLibrary(post);
 
   handle(message: ToWorker): void {
     switch (message.type) {
@@ -48,7 +51,29 @@ class MlWorker {
         });
         return;
       case 'init':
+        this.testSize = message.testSize;
         this.session ??= this.init(message.backend, message.seed);
+        return;
+      case 'save-model':
+        void this.withSession((session) => this.library.save(session, message.name));
+        return;
+      case 'load-model':
+        void this.withSession(async (session) => {
+          await this.library.load(session, message.id);
+          await this.evaluateIfReady(session);
+        });
+        return;
+      case 'delete-model':
+        void this.withSession((session) => this.library.remove(session, message.id));
+        return;
+      case 'export-model':
+        void this.withSession((session) => this.library.export(session, message.id));
+        return;
+      case 'import-model':
+        void this.withSession(async (session) => {
+          await this.library.import(session, message.modelJson, message.weightData, message.name);
+          await this.evaluateIfReady(session);
+        });
         return;
       case 'train':
         void this.train(message.config);
@@ -104,6 +129,21 @@ class MlWorker {
     }
   }
 
+  private async withSession(work: (session: TrainingSession) => Promise<void>): Promise<void> {
+    const session = await this.session?.catch(() => null);
+    if (!session) {
+      post({ type: 'model-error', message: 'No TensorFlow.js backend is running, so there is no model to work with.' });
+      return;
+    }
+    await work(session);
+  }
+
+  /** After a model is loaded: score it, so its accuracy and confusion matrix show at once. */
+  private async evaluateIfReady(session: TrainingSession): Promise<void> {
+    if (!this.data || session.isTraining || !session.trained) return;
+    await session.evaluateAndPost(this.data, this.testSize).catch(() => undefined);
+  }
+
   private async withData(work: (session: TrainingSession, data: MnistData) => Promise<void>): Promise<void> {
     const session = await this.session?.catch(() => null);
     if (!session || !this.data) {
@@ -134,6 +174,8 @@ class MlWorker {
       post({ type: 'backend-ready', backend });
       const session = new TrainingSession(post, seed);
       await session.announce();
+      // The newest saved model comes back on its own, so a reload loses nothing.
+      void this.library.refresh(session, true).then(() => this.evaluateIfReady(session));
       return session;
     } catch (error) {
       post({ type: 'backend-error', message: `No way to run the network was found: ${describe(error)}.` });
@@ -163,6 +205,8 @@ class MlWorker {
       this.data = data;
       const { summary, transfer } = summarize(data, timings);
       post({ type: 'dataset-ready', summary }, transfer);
+      const session = await this.session?.catch(() => null);
+      if (session) await this.evaluateIfReady(session);
     } catch (error) {
       if (error instanceof DatasetError) {
         post({ type: 'dataset-error', failure: error.failure, message: error.message });

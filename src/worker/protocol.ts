@@ -1,6 +1,7 @@
 import type { BackendChoice, BackendName } from '../ml/backend';
 import type { DatasetFailure } from '../ml/data';
 import type { LayerSummary } from '../ml/model';
+import type { ModelMeta } from '../ml/persist';
 import type { BatchReport, EpochLog, TrainConfig } from '../ml/train';
 
 /**
@@ -10,7 +11,7 @@ import type { BatchReport, EpochLog, TrainConfig } from '../ml/train';
 export type ToWorker =
   | { type: 'load-dataset'; manifestUrl: string }
   /** Starts a backend (the requested one, else the fastest) and builds a fresh model. */
-  | { type: 'init'; backend: BackendName | null; seed: number }
+  | { type: 'init'; backend: BackendName | null; seed: number; testSize: number }
   /** Trains config.epochs more epochs from the current weights. */
   | { type: 'train'; config: TrainConfig }
   /** Ends training after the current batch, keeping the weights. */
@@ -23,6 +24,14 @@ export type ToWorker =
   | { type: 'evaluate'; testSize: number }
   /** Pixels of test images, for the gallery. */
   | { type: 'images'; id: number; indices: number[] }
+  /** Saves the current model to IndexedDB under a name (null: a default one). */
+  | { type: 'save-model'; name: string | null }
+  | { type: 'load-model'; id: string }
+  | { type: 'delete-model'; id: string }
+  /** The current model as model.json text and weights.bin bytes. */
+  | { type: 'export-model'; id: number }
+  /** A model already checked by the page (checkModelFiles), to replace the current one. */
+  | { type: 'import-model'; modelJson: string; weightData: ArrayBuffer; name: string }
   /** For the bench: a bare model.fit's step times, or the time to infer the whole test set. */
   | { type: 'measure'; id: number; what: Measurement; steps: number; batchSize: number };
 
@@ -82,7 +91,7 @@ export type FromWorker =
   | { type: 'dataset-error'; failure: DatasetFailure; message: string }
   | { type: 'backend-ready'; backend: BackendChoice }
   | { type: 'backend-error'; message: string }
-  | { type: 'model'; layers: LayerSummary[]; totalParams: number; epochsDone: number }
+  | { type: 'model'; layers: LayerSummary[]; totalParams: number; epochsDone: number; trained: boolean }
   | { type: 'train-started'; firstEpoch: number; lastEpoch: number; steps: number }
   /** Throttled: the latest batch, plus every batch's loss and duration since the last message. */
   | { type: 'batch'; report: BatchReport; losses: number[]; stepMs: number[] }
@@ -96,4 +105,8 @@ export type FromWorker =
   | { type: 'prediction'; id: number; prediction: Prediction }
   | { type: 'measured'; id: number; values: number[] }
   | { type: 'images'; id: number; pixels: Uint8Array }
+  /** Saved models, newest first, and which one the weights in memory came from. */
+  | { type: 'models'; models: ModelMeta[]; active: string | null }
+  | { type: 'model-error'; message: string }
+  | { type: 'exported'; id: number; modelJson: string; weightData: ArrayBuffer }
   | { type: 'request-failed'; id: number; message: string };

@@ -19,7 +19,11 @@ const BATCH_MESSAGE_MS = 200;
 export class TrainingSession {
   private model: tf.LayersModel;
   private featureModel: tf.LayersModel | null = null;
+  /** What the weights in memory are: where they came from and how they were trained, for saving. */
+  private history = { seed: 0, trainingSeconds: 0, testAccuracy: null as number | null, source: null as string | null };
   private epochsDone = 0;
+  /** Weights that came trained from elsewhere (a saved or uploaded model), whatever their epoch count. */
+  private adopted = false;
   private stopRequested = false;
   private running = false;
   private readonly yieldToEvents = createYield();
@@ -29,6 +33,46 @@ export class TrainingSession {
     seed: number,
   ) {
     this.model = this.freshModel(seed);
+    this.history.seed = seed;
+  }
+
+  get current(): tf.LayersModel {
+    return this.model;
+  }
+
+  get trained(): boolean {
+    return this.adopted || this.epochsDone > 0;
+  }
+
+  get epochs(): number {
+    return this.epochsDone;
+  }
+
+  get record(): { seed: number; trainingSeconds: number; testAccuracy: number | null; source: string | null } {
+    return { ...this.history };
+  }
+
+  /** Marks the weights in memory as those of a saved model (after a save or a load). */
+  setSource(id: string | null): void {
+    this.history.source = id;
+  }
+
+  /** Swaps in a loaded or uploaded model; the old one is disposed only once the new one is in place. */
+  async adopt(
+    model: tf.LayersModel,
+    epochs: number,
+    record: { seed: number; trainingSeconds: number; testAccuracy: number | null; source: string | null },
+  ): Promise<void> {
+    if (this.running) throw new Error('a model cannot be loaded while training');
+    compileCnn(model);
+    const old = this.model;
+    this.model = model;
+    this.featureModel = null;
+    this.epochsDone = epochs;
+    this.adopted = true;
+    this.history = { ...record };
+    old.dispose();
+    await this.announce();
   }
 
   get isTraining(): boolean {
@@ -42,7 +86,13 @@ export class TrainingSession {
   }
 
   async announce(): Promise<void> {
-    this.post({ type: 'model', layers: summarizeModel(this.model), totalParams: this.model.countParams(), epochsDone: this.epochsDone });
+    this.post({
+      type: 'model',
+      layers: summarizeModel(this.model),
+      totalParams: this.model.countParams(),
+      epochsDone: this.epochsDone,
+      trained: this.trained,
+    });
     await this.postWeights(this.epochsDone);
     this.postMemory();
   }
@@ -53,6 +103,8 @@ export class TrainingSession {
     this.featureModel = null;
     this.model = this.freshModel(seed);
     this.epochsDone = 0;
+    this.adopted = false;
+    this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null };
     await this.announce();
   }
 
@@ -95,6 +147,7 @@ export class TrainingSession {
   }
 
   private async postEvaluation(data: MnistData, evaluation: Evaluation): Promise<void> {
+    this.history.testAccuracy = evaluation.accuracy;
     const samples = new Uint8Array(SAMPLE_COUNT * IMAGE_PIXELS);
     for (let i = 0; i < SAMPLE_COUNT; i++) samples.set(imageAt(data.train, SAMPLE_GRID.first + i), i * IMAGE_PIXELS);
     const predicted = tf.tidy(() => tf.argMax(this.model.predict(imagesTensor(samples, SAMPLE_COUNT)) as tf.Tensor2D, 1));
@@ -127,6 +180,7 @@ export class TrainingSession {
     if (this.running) return;
     this.running = true;
     this.stopRequested = false;
+    this.history.source = null;
     const firstEpoch = this.epochsDone + 1;
     const steps = Math.ceil(Math.min(config.trainSize, data.train.count) / config.batchSize);
     this.post({ type: 'train-started', firstEpoch, lastEpoch: firstEpoch + config.epochs - 1, steps });
@@ -150,6 +204,8 @@ export class TrainingSession {
         },
         onEpoch: async (log, evaluation) => {
           this.epochsDone = log.epoch;
+          this.history.trainingSeconds += log.seconds;
+          this.history.source = null;
           this.post({ type: 'epoch', log });
           await this.postEvaluation(data, evaluation);
           await this.postWeights(log.epoch);

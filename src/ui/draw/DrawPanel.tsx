@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { IMAGE_PIXELS } from '../../ml/mnist';
-import { useAppState } from '../../state/store';
+import { hasTrainedWeights, useAppState } from '../../state/store';
 import { DigitCanvas } from '../DigitCanvas';
 import { useMlClient } from '../mlClientContext';
 import { DrawingPad } from './DrawingPad';
@@ -19,7 +19,7 @@ export function DrawPanel() {
   const client = useMlClient();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [strokes, setStrokes] = useState<Stroke[]>([]);
-  const trained = useAppState((state) => state.training.epochsDone > 0);
+  const trained = useAppState(hasTrainedWeights);
   const ready = useAppState((state) => state.backend.state === 'ready');
   const live = useLivePrediction(client, canvasRef, ready);
   const { request, clear } = live;
@@ -53,11 +53,11 @@ export function DrawPanel() {
   useEffect(() => (live.result ? measurePaintedAfterPointerUp() : undefined), [live.result]);
 
   // A model that trains on while the drawing stays put: refresh the answer after each epoch.
-  const epochsDone = useAppState((state) => state.training.epochsDone);
+  const weights = useAppState((state) => state.model);
   useEffect(() => {
     if (strokes.length > 0) request();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new epoch should trigger this
-  }, [epochsDone]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only new weights (an epoch, a load) should trigger this
+  }, [weights]);
 
   return (
     <section className="panel" aria-labelledby="draw-heading">

@@ -6,7 +6,13 @@ export function ProbabilityBars({ probabilities }: { probabilities: Float32Array
   const digit = values.indexOf(Math.max(...values));
   const confidence = values[digit] ?? 0;
   return (
-    <div className="prediction" data-testid="prediction" data-digit={digit} data-confidence={confidence}>
+    <div
+      className="prediction"
+      data-testid="prediction"
+      data-digit={digit}
+      data-confidence={confidence}
+      data-probabilities={JSON.stringify(values)}
+    >
       <p className="prediction-top">
         <span className="prediction-digit">{digit}</span> <span className="muted">{percent(confidence, 1)} sure</span>
       </p>

@@ -1,0 +1,113 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { draw, probabilities } from './draw';
+import { expectDatasetReady } from './fixtures';
+
+const ONE: [number, number][] = [
+  [140, 40],
+  [138, 240],
+];
+
+async function trainBriefly(page: Page): Promise<void> {
+  await page.goto('/?epochs=1&trainSize=6000&batchSize=32&testSize=1000');
+  await expectDatasetReady(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+}
+
+function expectSame(actual: number[], expected: number[]): void {
+  expect(actual).toHaveLength(10);
+  actual.forEach((value, i) => expect(Math.abs(value - (expected[i] ?? Number.NaN))).toBeLessThan(1e-6));
+}
+
+test('a saved model survives a reload and gives the same drawing the same probabilities', async ({ page }) => {
+  await trainBriefly(page);
+  await draw(page, ONE);
+  const before = await probabilities(page);
+
+  await page.getByLabel('Name').fill('my first model');
+  await page.getByRole('button', { name: 'Save model' }).click();
+  const saved = page.getByTestId('saved-models').getByRole('listitem');
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toContainText('my first model');
+  await expect(saved).toContainText('1 epoch');
+  await expect(saved).toContainText('in use');
+
+  await page.reload();
+  await expectDatasetReady(page);
+  await expect(page.getByTestId('saved-models').getByRole('listitem')).toContainText('my first model');
+  await expect(page.getByTestId('saved-models')).toContainText('in use');
+  // Restored: the drawing pad works at once and the model is scored again.
+  await expect(page.getByTestId('draw-hint')).toHaveCount(0);
+  await expect(page.getByTestId('test-accuracy')).toBeVisible();
+  await draw(page, ONE);
+  expectSame(await probabilities(page), before);
+
+  await page.getByRole('button', { name: 'Delete my first model' }).click();
+  await expect(page.getByTestId('saved-models')).toContainText('No saved models yet');
+});
+
+test('download then upload gives identical predictions; a corrupted weights file is refused and changes nothing', async ({
+  page,
+}, testInfo) => {
+  await trainBriefly(page);
+  await draw(page, ONE);
+  const trained = await probabilities(page);
+
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await page.getByRole('button', { name: 'Download' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const files: Record<string, string> = {};
+  for (const download of downloads) {
+    const path = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(path);
+    files[download.suggestedFilename()] = path;
+  }
+  expect(Object.keys(files).sort()).toEqual(['model.json', 'weights.bin']);
+  const json = JSON.parse(await readFile(files['model.json'] ?? '', 'utf8')) as { format: string };
+  expect(json.format).toBe('layers-model');
+  expect((await readFile(files['weights.bin'] ?? '')).byteLength).toBe(42_358 * 4);
+
+  // Fresh weights, then the downloaded files back.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('draw-hint')).toBeVisible();
+  const upload = page.getByLabel('Upload model.json + weights.bin');
+  await upload.setInputFiles([files['model.json'] ?? '', files['weights.bin'] ?? '']);
+  await expect(page.getByTestId('draw-hint')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await draw(page, ONE);
+  expectSame(await probabilities(page), trained);
+
+  // A weights file cut short: an alert, and the model in memory still answers as before.
+  const truncated = testInfo.outputPath('short-weights.bin');
+  await writeFile(truncated, (await readFile(files['weights.bin'] ?? '')).subarray(0, 1000));
+  await upload.setInputFiles([files['model.json'] ?? '', truncated]);
+  await expect(page.getByRole('alert')).toContainText('That model was not loaded: the weights file has 1000 bytes, not 169432');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await draw(page, ONE);
+  expectSame(await probabilities(page), trained);
+
+  // A model.json of another network: refused too.
+  const foreign = testInfo.outputPath('foreign.json');
+  const parsed = JSON.parse(await readFile(files['model.json'] ?? '', 'utf8')) as { modelTopology: { config: { layers: unknown[] } } };
+  parsed.modelTopology.config.layers.splice(2, 1);
+  await writeFile(foreign, JSON.stringify(parsed));
+  await upload.setInputFiles([foreign, files['weights.bin'] ?? '']);
+  await expect(page.getByRole('alert')).toContainText("are not this app's network");
+});
+
+test('a full disk makes Save fail with an alert, and training and prediction carry on', async ({ page, context }) => {
+  await trainBriefly(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1 });
+  await page.getByRole('button', { name: 'Save model' }).click();
+  await expect(page.getByRole('alert')).toContainText("Saving the model failed: the browser's storage for this site is full");
+  await expect(page.getByTestId('saved-models')).toContainText('No saved models yet');
+
+  await draw(page, ONE);
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '1');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('epoch-log')).toContainText('Epoch 2/2');
+});

@@ -1,0 +1,27 @@
+import { ModelFileError, checkModelFiles } from '../../ml/persist';
+import type { ModelFiles } from '../../state/mlClient';
+
+/** Picks model.json and weights.bin out of what was chosen or dropped, and checks them before anything changes. */
+export async function readModelFiles(files: readonly File[]): Promise<ModelFiles> {
+  const json = files.find((file) => file.name.endsWith('.json'));
+  const weights = files.find((file) => file.name.endsWith('.bin'));
+  if (!json || !weights) throw new ModelFileError('choose both files of a saved model: model.json and weights.bin');
+  if (json.size + weights.size > 10 * 2 ** 20) throw new ModelFileError('the files are larger than 10 MB');
+  const modelJson = await json.text();
+  checkModelFiles(modelJson, weights.size);
+  return { modelJson, weightData: await weights.arrayBuffer() };
+}
+
+/** Offers the model as the two files of tfjs' layers format. */
+export function downloadModelFiles(files: ModelFiles): void {
+  const save = (blob: Blob, name: string): void => {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  save(new Blob([files.modelJson], { type: 'application/json' }), 'model.json');
+  save(new Blob([files.weightData], { type: 'application/octet-stream' }), 'weights.bin');
+}
