@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSplitSource } from '../../scripts/lib/dataset-build';
-import { mnistIdxDir } from '../../scripts/lib/paths';
+import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from './data';
 import { installTrainingKernels } from './kernels';
 import { IMAGE_PIXELS, IMAGE_SIZE } from './mnist';
@@ -74,11 +73,7 @@ describe('resample and boundingBox', () => {
 describe('an MNIST digit drawn ten times larger', () => {
   let data: MnistData;
   beforeAll(async () => {
-    const [train, test] = await Promise.all([readSplitSource(mnistIdxDir(), 'train'), readSplitSource(mnistIdxDir(), 'test')]);
-    data = {
-      train: { count: train.labels.length, images: train.images, labels: train.labels },
-      test: { count: test.labels.length, images: test.images, labels: test.labels },
-    };
+    data = await loadMnistFromIdx();
   });
 
   function upscaled(index: number): { original: Float32Array; drawn: GrayImage } {

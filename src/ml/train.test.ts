@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSplitSource } from '../../scripts/lib/dataset-build';
-import { mnistIdxDir } from '../../scripts/lib/paths';
+import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from './data';
 import { buildCnn, compileCnn } from './model';
 import { installConv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
@@ -13,11 +12,7 @@ let data: MnistData;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   installConv2dBackpropFilter('cpu');
-  const [train, test] = await Promise.all([readSplitSource(mnistIdxDir(), 'train'), readSplitSource(mnistIdxDir(), 'test')]);
-  data = {
-    train: { count: train.labels.length, images: train.images, labels: train.labels },
-    test: { count: test.labels.length, images: test.images, labels: test.labels },
-  };
+  data = await loadMnistFromIdx();
 });
 
 function freshModel(seed = 1): tf.LayersModel {
