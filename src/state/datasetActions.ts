@@ -2,8 +2,8 @@ import type { DatasetFailure } from '../ml/data';
 import type { DatasetPhase, DatasetSummary } from '../worker/protocol';
 import { appStore } from './store';
 
-export function datasetLoading(now = performance.now()): void {
-  appStore.setState({ dataset: { state: 'loading', phase: 'manifest', fraction: 0, startedAt: now } });
+export function datasetLoading(): void {
+  appStore.setState({ dataset: { state: 'loading', phase: 'manifest', fraction: 0 } });
 }
 
 export function datasetProgress(phase: DatasetPhase, fraction: number): void {

@@ -10,7 +10,7 @@ import type { DatasetPhase, DatasetSummary, EvaluationResult, LayerWeights } fro
 import { DEFAULT_TRAIN_CONFIG, type AppConfig } from './urlParams';
 
 export type DatasetView =
-  | { state: 'loading'; phase: DatasetPhase; fraction: number; startedAt: number }
+  | { state: 'loading'; phase: DatasetPhase; fraction: number }
   | { state: 'ready'; summary: DatasetSummary; readyMs: number }
   | { state: 'error'; failure: DatasetFailure; message: string };
 
@@ -88,11 +88,11 @@ export const IDLE_TRAINING: TrainingView = {
   epochsDone: 0,
 };
 
-export function initialState(now = performance.now()): AppState {
+export function initialState(): AppState {
   return {
     config: { backend: null, train: DEFAULT_TRAIN_CONFIG, autostart: false },
     notices: [],
-    dataset: { state: 'loading', phase: 'manifest', fraction: 0, startedAt: now },
+    dataset: { state: 'loading', phase: 'manifest', fraction: 0 },
     backend: { state: 'starting' },
     model: null,
     training: IDLE_TRAINING,
