@@ -106,10 +106,12 @@ export async function writeSplit(outDir: string, split: SplitName, source: Split
 /** Builds every output from the IDX files in idxDir; the stamp is written last, so an interrupted build reruns. */
 export async function buildDataset(idxDir: string, outDir: string, options: { expectCount?: boolean } = {}): Promise<Manifest> {
   await mkdir(outDir, { recursive: true });
-  const [train, test] = await Promise.all(
-    SPLITS.map(async (split) => writeSplit(outDir, split, await readSplitSource(idxDir, split, options.expectCount ?? true))),
-  );
-  if (!train || !test) throw new Error('both splits must be built');
+  // Every source is checked, train first, before anything is written: the error names the first bad file
+  // whatever the disk's timing, and a bad test split never leaves a fresh train sheet beside a stale manifest.
+  const expectCount = options.expectCount ?? true;
+  const trainSource = await readSplitSource(idxDir, 'train', expectCount);
+  const testSource = await readSplitSource(idxDir, 'test', expectCount);
+  const [train, test] = await Promise.all([writeSplit(outDir, 'train', trainSource), writeSplit(outDir, 'test', testSource)]);
   const manifest: Manifest = { splits: { train, test } };
   await writeAtomically(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   const outputs: Stamp['outputs'] = {};
