@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { IMAGE_PIXELS, SAMPLE_GRID } from '../src/ml/mnist';
 import { corruptedTestSprite, datasetStatus, expectDatasetReady, idxImage, idxTrain } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { expectDatasetReady, idxImage, idxTest } from './fixtures';
 
 type Matrix = number[][];

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './test';
 import { draw, probabilities } from './draw';
 import { expectDatasetReady } from './fixtures';
 

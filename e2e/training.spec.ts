@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { expectDatasetReady } from './fixtures';
 
 const trainStatus = (page: Page) => page.getByTestId('train-status');

@@ -11,6 +11,13 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
 });
 
+/**
+ * tfjs starts the threaded build's pthread workers from blob: URLs, which the page's
+ * policy (workers from its own origin only) refuses, and the backend would then never
+ * start. The single-threaded SIMD build loads from the origin like everything else.
+ */
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
 /** Which wasm build runs: SIMD and threads need a cross-origin isolated page (COOP/COEP). */
 export async function describeWasm(): Promise<string> {
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
