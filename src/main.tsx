@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installBenchHooks } from './state/benchHooks';
+import { installFaultHooks } from './state/faultHooks';
 import { createMlClient } from './state/mlClient';
 import { appStore } from './state/store';
 import { parseParams } from './state/urlParams';
@@ -17,7 +18,9 @@ appStore.setState({ config, notices: problems });
 const client = createMlClient(new URL(`${import.meta.env.BASE_URL}data/mnist.json`, document.baseURI).href);
 client.loadDataset();
 client.startBackend();
-if (new URLSearchParams(window.location.search).get('bench') === '1') installBenchHooks(client);
+const search = new URLSearchParams(window.location.search);
+if (search.get('bench') === '1') installBenchHooks(client);
+if (search.get('faults') === '1') installFaultHooks(client);
 
 if (config.autostart) {
   const unsubscribe = appStore.subscribe((state) => {

@@ -5,6 +5,7 @@ export function quietHooks(overrides: Partial<TrainHooks> = {}): TrainHooks {
   return {
     now: () => Date.now(),
     shouldStop: () => false,
+    guard: (download) => download,
     yieldToEvents: () => Promise.resolve(),
     onBatch: () => undefined,
     onEpoch: () => Promise.resolve(),

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchBuffers, gatherBatch, imagesTensor } from './batches';
 import type { MnistData, MnistSplit } from './data';
+import { NonFiniteError } from './faults';
 import { NUM_CLASSES } from './mnist';
 import { epochOrder } from './random';
 
@@ -52,6 +53,11 @@ export interface TrainHooks {
   now(): number;
   /** Checked after every batch: true ends training after the current batch. */
   shouldStop(): boolean;
+  /**
+   * Every download from the backend goes through here: it fails (a BackendLostError) when
+   * the backend's GPU goes away meanwhile, since a lost WebGL context never answers at all.
+   */
+  guard<T>(download: Promise<T>): Promise<T>;
   /** Lets messages (Stop) reach the worker between batches. */
   yieldToEvents(): Promise<void>;
   onBatch(report: BatchReport): void;
@@ -101,8 +107,16 @@ export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, images
   });
 }
 
+const EVALUATION_BATCH = 1000;
+
 /** Loss, accuracy, predictions and their confidence over the first `count` images of a split, in batches. */
-export async function evaluate(model: tf.LayersModel, split: MnistSplit, count: number, batchSize = 1000): Promise<Evaluation> {
+export async function evaluate(
+  model: tf.LayersModel,
+  split: MnistSplit,
+  count: number,
+  batchSize = EVALUATION_BATCH,
+  guard: <T>(download: Promise<T>) => Promise<T> = (download) => download,
+): Promise<Evaluation> {
   const n = Math.min(count, split.count);
   const order = Array.from({ length: n }, (_, i) => i);
   const buffers = batchBuffers(batchSize);
@@ -121,7 +135,9 @@ export async function evaluate(model: tf.LayersModel, split: MnistSplit, count: 
         confidence: tf.max(probabilities, 1),
       };
     });
-    const [lossValue, predictedValues, confidenceValues] = await Promise.all([lossTotal.data(), predicted.data(), confidence.data()]);
+    const [lossValue, predictedValues, confidenceValues] = await guard(
+      Promise.all([lossTotal.data(), predicted.data(), confidence.data()]),
+    );
     tf.dispose([lossTotal, predicted, confidence]);
     confidences.set(confidenceValues, start);
     lossSum += lossValue[0] ?? 0;
@@ -135,7 +151,8 @@ export async function evaluate(model: tf.LayersModel, split: MnistSplit, count: 
 }
 
 /**
- * Trains `config.epochs` epochs numbered from `firstEpoch`. Each step's [loss, correct]
+ * Trains `config.epochs` epochs numbered from `firstEpoch`. A non-finite loss or a
+ * lost backend ends it with an error before the bad results reach onEpoch. Each step's [loss, correct]
  * is read one step late, so the backend always has the next step queued while the
  * previous result downloads, and at most two steps are ever in flight.
  */
@@ -169,8 +186,9 @@ export async function trainEpochs(
      * its cost lands on the previous interval and the epoch's last interval is near zero.
      */
     const settle = async (entry: Pending): Promise<void> => {
-      const [loss = 0, correct = 0] = await entry.result.data();
+      const [loss = 0, correct = 0] = await hooks.guard(entry.result.data());
       entry.result.dispose();
+      if (!Number.isFinite(loss)) throw new NonFiniteError('loss', epoch, entry.step, loss);
       lossSum += loss * entry.size;
       correctSum += correct;
       seen += entry.size;
@@ -207,7 +225,8 @@ export async function trainEpochs(
     if (stopped) return { stopped: true, lastEpoch: epoch, evaluation };
 
     const trainSeconds = (hooks.now() - started) / 1000;
-    evaluation = await evaluate(model, data.test, config.testSize);
+    evaluation = await evaluate(model, data.test, config.testSize, EVALUATION_BATCH, (download) => hooks.guard(download));
+    if (!Number.isFinite(evaluation.loss)) throw new NonFiniteError('loss', epoch, null, evaluation.loss);
     const log: EpochLog = {
       epoch,
       lastEpoch,

@@ -1,6 +1,8 @@
-import type { FromWorker, Measurement, Prediction, ToWorker } from '../worker/protocol';
+import type { BackendName } from '../ml/backend';
+import type { Fault, FromWorker, Measurement, Prediction, Snapshot, ToWorker } from '../worker/protocol';
 import { datasetFailed, datasetLoading, datasetProgress, datasetReady } from './datasetActions';
 import { evaluationReceived } from './evaluationActions';
+import { backendLost, faultCleared, workerGaveUp, workerRestarting } from './faultActions';
 import { libraryBusy, libraryFailed, modelsListed } from './libraryActions';
 import { appStore } from './store';
 import {
@@ -37,6 +39,9 @@ export interface MlClient {
   exportModel(): Promise<ModelFiles>;
   /** Files already checked with checkModelFiles. */
   importModel(files: ModelFiles, name: string): void;
+  /** After a lost GPU: the last good weights move to `backend`, and training goes on there. */
+  continueOn(backend: BackendName): void;
+  injectFault(fault: Fault): void;
 }
 
 export interface ModelFiles {
@@ -77,8 +82,24 @@ class Requests {
   }
 }
 
-function dispatch(message: FromWorker, requests: Requests): void {
+/** What the client itself keeps from the worker's messages, beyond the store. */
+interface Keeper {
+  /** The worker holds its life lock: from now on its death can be noticed. */
+  alive(): void;
+  snapshot(snapshot: Snapshot): void;
+}
+
+function dispatch(message: FromWorker, requests: Requests, keeper: Keeper): void {
   switch (message.type) {
+    case 'alive':
+      keeper.alive();
+      return;
+    case 'snapshot':
+      keeper.snapshot(message.snapshot);
+      return;
+    case 'backend-lost':
+      backendLost(message.message, message.epochsDone, message.fallback);
+      return;
     case 'prediction':
       requests.settle(message.id, { value: message.prediction });
       return;
@@ -145,34 +166,104 @@ function dispatch(message: FromWorker, requests: Requests): void {
   }
 }
 
+/** Restarts beyond this many in a minute mean something keeps killing the worker: stop trying. */
+const MAX_RESTARTS_PER_MINUTE = 3;
+
+/**
+ * Calls onGone once the worker is dead, however it died (a crash, the browser
+ * reclaiming memory, close()): it holds a Web Lock for its whole life, and the
+ * page's request for the same lock is granted only when that life ends.
+ */
+function whenGone(lockName: string, onGone: () => void): void {
+  void navigator.locks.request(lockName, () => {
+    onGone();
+  });
+}
+
 export function createMlClient(manifestUrl: string): MlClient {
-  const worker = new Worker(new URL('../worker/ml.worker.ts', import.meta.url), { type: 'module', name: 'ml' });
+  const requests = new Requests();
+  const config = () => appStore.getState().config;
+  let snapshot: Snapshot | null = null;
+  let restarts: number[] = [];
+
+  const spawn = (): Worker => {
+    const lockName = `mnist-ml-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const spawned = new Worker(new URL('../worker/ml.worker.ts', import.meta.url), { type: 'module', name: lockName });
+    const keeper: Keeper = {
+      alive: () => {
+        whenGone(lockName, () => {
+          restart(spawned);
+        });
+      },
+      snapshot: (kept) => {
+        snapshot = kept;
+      },
+    };
+    spawned.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      dispatch(event.data, requests, keeper);
+    });
+    spawned.addEventListener('error', (event) => {
+      event.preventDefault();
+      const message = `The background worker failed: ${event.message || 'unknown error'}. Reload the page.`;
+      datasetFailed('decode', message);
+      backendFailed(message);
+      requests.failAll(message);
+    });
+    return spawned;
+  };
+
+  let worker = spawn();
   const send = (message: ToWorker): void => {
     worker.postMessage(message);
   };
-  const requests = new Requests();
-  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
-    dispatch(event.data, requests);
-  });
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    const message = `The background worker failed: ${event.message || 'unknown error'}. Reload the page.`;
-    datasetFailed('decode', message);
-    backendFailed(message);
-    requests.failAll(message);
-  });
-  const config = () => appStore.getState().config;
+  const loadDataset = (): void => {
+    datasetLoading();
+    send({ type: 'load-dataset', manifestUrl });
+  };
+  const startBackend = (restore: Snapshot | null): void => {
+    send({ type: 'init', backend: config().backend, seed: config().train.seed, testSize: config().train.testSize, restore });
+  };
+
+  function restart(dead: Worker): void {
+    if (dead !== worker) return;
+    dead.terminate();
+    requests.failAll('the background worker stopped');
+    const now = Date.now();
+    restarts = [...restarts.filter((at) => now - at < 60_000), now];
+    if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
+      const message = 'The background worker keeps stopping, so it was not restarted again. Reload the page to try once more.';
+      workerGaveUp(message);
+      datasetFailed('decode', message);
+      backendFailed(message);
+      return;
+    }
+    workerRestarting(snapshot?.trained ? snapshot.checkpoint.epochs : null);
+    worker = spawn();
+    loadDataset();
+    startBackend(snapshot);
+  }
+
   return {
-    loadDataset() {
-      datasetLoading();
-      send({ type: 'load-dataset', manifestUrl });
-    },
+    loadDataset,
     startBackend() {
-      send({ type: 'init', backend: config().backend, seed: config().train.seed, testSize: config().train.testSize });
+      startBackend(null);
     },
     train() {
+      faultCleared();
       trainingRequested();
       send({ type: 'train', config: config().train });
+    },
+    continueOn(backend) {
+      // The interrupted run's remaining epochs, not a fresh run's worth.
+      const { progress, epochsDone } = appStore.getState().training;
+      const remaining = progress ? progress.lastEpoch - epochsDone : 0;
+      const train = config().train;
+      faultCleared();
+      trainingRequested();
+      send({ type: 'switch-backend', backend, resume: { ...train, epochs: remaining > 0 ? remaining : train.epochs } });
+    },
+    injectFault(fault) {
+      send({ type: 'inject-fault', fault });
     },
     stop() {
       send({ type: 'stop' });

@@ -1,4 +1,4 @@
-import type { BackendChoice } from '../ml/backend';
+import type { BackendChoice, BackendName } from '../ml/backend';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { DatasetFailure } from '../ml/data';
@@ -66,6 +66,13 @@ export interface LibraryView {
   readonly busy: boolean;
 }
 
+/** Something went wrong that the person can act on, beyond a failed run. */
+export type FaultView =
+  /** The GPU went away: training can go on from the last good weights on `fallback`. */
+  | { readonly kind: 'backend-lost'; readonly message: string; readonly fallback: BackendName | null }
+  /** The worker died and a new one took its place, with the last good weights. */
+  | { readonly kind: 'worker-restarted'; readonly message: string };
+
 export interface AppState {
   readonly config: AppConfig;
   readonly notices: readonly string[];
@@ -76,6 +83,7 @@ export interface AppState {
   readonly evaluation: EvaluationView | null;
   readonly library: LibraryView;
   readonly numTensors: number | null;
+  readonly fault: FaultView | null;
 }
 
 export const IDLE_TRAINING: TrainingView = {
@@ -99,6 +107,7 @@ export function initialState(): AppState {
     evaluation: null,
     library: { models: [], active: null, error: null, busy: false },
     numTensors: null,
+    fault: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { useAppState } from '../state/store';
+import { FaultAlert } from './FaultAlert';
 import { useMlClient } from './mlClientContext';
 import { TrainProgressBar } from './TrainProgressBar';
 
@@ -47,6 +48,7 @@ export function TrainControls() {
           {error}
         </p>
       )}
+      <FaultAlert />
       <TrainProgressBar />
     </section>
   );

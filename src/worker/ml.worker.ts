@@ -3,11 +3,13 @@ import type { BackendName } from '../ml/backend';
 import { bareFitStepTimes } from '../ml/bareFit';
 import { IMAGE_PIXELS, SAMPLE_COUNT, SAMPLE_GRID } from '../ml/mnist';
 import type { TrainConfig } from '../ml/train';
-import type { DatasetPhase, DatasetSummary, FromWorker, ToWorker } from './protocol';
+import { injectFault } from './faults';
+import { GpuHealth } from './gpuHealth';
+import type { DatasetPhase, DatasetSummary, FromWorker, Snapshot, ToWorker } from './protocol';
 import { loadDataset } from './loadDataset';
-import { selectBackend } from './selectBackend';
+import { bestBackendBesides, selectBackend } from './selectBackend';
 import { ModelLibrary } from './modelLibrary';
-import { TrainingSession } from './session';
+import { TrainingSession, type GpuWatch } from './session';
 import { throttleProgress } from './throttle';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -42,6 +44,16 @@ class MlWorker {
   private session: Promise<TrainingSession> | null = null;
   private testSize = 10_000;
   private readonly library = new ModelLibrary(post);
+  private readonly gpu = new GpuHealth();
+  private readonly gpuWatch: GpuWatch = {
+    assert: () => {
+      this.gpu.assert();
+    },
+    guard: (download) => this.gpu.guard(download),
+    reportLost: async (message, epochsDone) => {
+      post({ type: 'backend-lost', message, epochsDone, fallback: await bestBackendBesides(this.gpu.watched) });
+    },
+  };
 
   handle(message: ToWorker): void {
     switch (message.type) {
@@ -52,7 +64,13 @@ class MlWorker {
         return;
       case 'init':
         this.testSize = message.testSize;
-        this.session ??= this.init(message.backend, message.seed);
+        this.session ??= this.init(message.backend, message.seed, message.restore);
+        return;
+      case 'switch-backend':
+        void this.switchBackend(message.backend, message.resume);
+        return;
+      case 'inject-fault':
+        void this.session?.then((session) => injectFault(message.fault, session.current, this.gpu));
         return;
       case 'save-model':
         void this.withSession((session) => this.library.save(session, message.name));
@@ -168,19 +186,39 @@ class MlWorker {
     }
   }
 
-  private async init(requested: BackendName | null, seed: number): Promise<TrainingSession> {
+  private async init(requested: BackendName | null, seed: number, restore: Snapshot | null): Promise<TrainingSession> {
     try {
       const backend = await selectBackend(requested);
+      this.gpu.watch(backend.name);
       post({ type: 'backend-ready', backend });
-      const session = new TrainingSession(post, seed);
-      await session.announce();
-      // The newest saved model comes back on its own, so a reload loses nothing.
-      void this.library.refresh(session, true).then(() => this.evaluateIfReady(session));
+      const session = new TrainingSession(post, seed, this.gpuWatch);
+      if (restore) await session.restore(restore);
+      else await session.announce();
+      // The newest saved model comes back on its own, so a reload loses nothing; a restarted worker brings its own weights.
+      void this.library.refresh(session, !restore).then(() => this.evaluateIfReady(session));
       return session;
     } catch (error) {
       post({ type: 'backend-error', message: `No way to run the network was found: ${describe(error)}.` });
       throw error;
     }
+  }
+
+  /** Moves the last good weights onto another backend after the GPU went away, and trains on if asked. */
+  private async switchBackend(backend: BackendName, resume: TrainConfig | null): Promise<void> {
+    const session = await this.session?.catch(() => null);
+    const snapshot = session?.lastGood;
+    if (!session || !snapshot || session.isTraining) return;
+    try {
+      const choice = await selectBackend(backend);
+      this.gpu.watch(choice.name);
+      post({ type: 'backend-ready', backend: choice });
+      await session.restore(snapshot);
+      await this.evaluateIfReady(session);
+    } catch (error) {
+      post({ type: 'backend-error', message: `Switching to another backend failed: ${describe(error)}.` });
+      return;
+    }
+    if (resume) await this.train(resume);
   }
 
   private async train(config: TrainConfig): Promise<void> {
@@ -216,6 +254,12 @@ class MlWorker {
     }
   }
 }
+
+// Held until this worker dies, however it dies: the page waits on the same lock to notice.
+void navigator.locks.request(self.name, () => {
+  post({ type: 'alive' });
+  return new Promise<never>(() => undefined);
+});
 
 const worker = new MlWorker();
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {

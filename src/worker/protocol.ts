@@ -1,4 +1,5 @@
 import type { BackendChoice, BackendName } from '../ml/backend';
+import type { Checkpoint } from '../ml/checkpoint';
 import type { DatasetFailure } from '../ml/data';
 import type { LayerSummary } from '../ml/model';
 import type { ModelMeta } from '../ml/persist';
@@ -10,8 +11,15 @@ import type { BatchReport, EpochLog, TrainConfig } from '../ml/train';
  */
 export type ToWorker =
   | { type: 'load-dataset'; manifestUrl: string }
-  /** Starts a backend (the requested one, else the fastest) and builds a fresh model. */
-  | { type: 'init'; backend: BackendName | null; seed: number; testSize: number }
+  /**
+   * Starts a backend (the requested one, else the fastest) and builds a fresh model, or
+   * the one in `restore` (a worker restarted after a crash), else the newest saved one.
+   */
+  | { type: 'init'; backend: BackendName | null; seed: number; testSize: number; restore: Snapshot | null }
+  /** After a lost GPU: moves the last good weights to another backend, then trains on with `resume` if given. */
+  | { type: 'switch-backend'; backend: BackendName; resume: TrainConfig | null }
+  /** For the fault tests (`?faults=1`): really loses the GPU, or poisons a weight with NaN as a diverging run would. */
+  | { type: 'inject-fault'; fault: Fault }
   /** Trains config.epochs more epochs from the current weights. */
   | { type: 'train'; config: TrainConfig }
   /** Ends training after the current batch, keeping the weights. */
@@ -36,6 +44,25 @@ export type ToWorker =
   | { type: 'measure'; id: number; what: Measurement; steps: number; batchSize: number };
 
 export type Measurement = 'bare-fit' | 'infer-test';
+
+export type Fault = 'lose-gpu' | 'nan-weights';
+
+/** Where the weights in memory came from and how they were trained, for saving. */
+export interface SessionRecord {
+  readonly seed: number;
+  readonly trainingSeconds: number;
+  readonly testAccuracy: number | null;
+  /** The saved model they were loaded from or saved as, if any. */
+  readonly source: string | null;
+}
+
+/** The last good weights and what they are, copied out of the backend. */
+export interface Snapshot {
+  readonly checkpoint: Checkpoint;
+  /** True for trained weights, including a loaded model whose epoch count is unknown. */
+  readonly trained: boolean;
+  readonly record: SessionRecord;
+}
 
 export type DatasetPhase = 'manifest' | 'download' | 'decode' | 'verify';
 
@@ -86,6 +113,8 @@ export interface EvaluationResult {
 }
 
 export type FromWorker =
+  /** The worker holds its life lock (named by its `name`), so the page can tell when it dies. */
+  | { type: 'alive' }
   | { type: 'dataset-progress'; phase: DatasetPhase; fraction: number }
   | { type: 'dataset-ready'; summary: DatasetSummary }
   | { type: 'dataset-error'; failure: DatasetFailure; message: string }
@@ -101,6 +130,9 @@ export type FromWorker =
   | { type: 'train-end'; state: TrainEnd; epochsDone: number }
   | { type: 'evaluation'; result: EvaluationResult }
   | { type: 'train-error'; message: string }
+  /** The GPU went away mid-run; `fallback` is the best backend left, to continue on. */
+  | { type: 'backend-lost'; message: string; epochsDone: number; fallback: BackendName | null }
+  | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'memory'; numTensors: number }
   | { type: 'prediction'; id: number; prediction: Prediction }
   | { type: 'measured'; id: number; values: number[] }

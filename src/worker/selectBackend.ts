@@ -59,12 +59,21 @@ async function activate(name: BackendName): Promise<boolean> {
   }
 }
 
+async function probeAll(): Promise<BackendProbe[]> {
+  return [await probeWebGpu(), probeWebGl(), probeWasm(), CPU_PROBE];
+}
+
+/** The fastest backend other than `lost`, to offer after its GPU went away. */
+export async function bestBackendBesides(lost: BackendName | null): Promise<BackendName | null> {
+  return rankBackends(await probeAll()).find((probe) => probe.name !== lost)?.name ?? null;
+}
+
 /**
  * Probes every backend, then starts the requested one or else the fastest by
  * measured cost, falling down the ranking when one fails to start.
  */
 export async function selectBackend(requested: BackendName | null): Promise<BackendChoice> {
-  const probes = [await probeWebGpu(), probeWebGl(), probeWasm(), CPU_PROBE];
+  const probes = await probeAll();
   const ranking = rankBackends(probes);
   const wanted = requested ? probes.find((probe) => probe.name === requested) : undefined;
   let notice: string | null = null;

@@ -1,16 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
 import { imagesTensor } from '../ml/batches';
+import { allFinite, restoreCheckpoint, takeCheckpoint, type Checkpoint } from '../ml/checkpoint';
 import { imageAt, type MnistData } from '../ml/data';
+import { BackendLostError, NonFiniteError } from '../ml/faults';
 import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../ml/model';
 import { IMAGE_PIXELS, IMAGE_SIZE, SAMPLE_COUNT, SAMPLE_GRID } from '../ml/mnist';
 import { evaluate, trainEpochs, type Evaluation, type TrainConfig } from '../ml/train';
-import type { EvaluationResult, FromWorker, LayerWeights, Prediction } from './protocol';
+import type { EvaluationResult, FromWorker, LayerWeights, Prediction, SessionRecord, Snapshot } from './protocol';
+import { createYield } from './yieldToEvents';
 
 /** The layers whose activations the drawing pad shows. */
 const FEATURE_LAYERS = ['conv2d_1', 'conv2d_2'] as const;
-import { createYield } from './yieldToEvents';
 
 type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+
+/** What the session needs to know about the backend's GPU. */
+export interface GpuWatch {
+  /** Throws a BackendLostError once the GPU is gone. */
+  assert(): void;
+  /** A download from the backend, or a BackendLostError when the GPU goes away meanwhile. */
+  guard<T>(download: Promise<T>): Promise<T>;
+  /** Tells the page, offering the best backend left. */
+  reportLost(message: string, epochsDone: number): Promise<void>;
+}
 
 /** Batch messages at most this often: enough for smooth charts, no flood of messages. */
 const BATCH_MESSAGE_MS = 200;
@@ -20,7 +32,14 @@ export class TrainingSession {
   private model: tf.LayersModel;
   private featureModel: tf.LayersModel | null = null;
   /** What the weights in memory are: where they came from and how they were trained, for saving. */
-  private history = { seed: 0, trainingSeconds: 0, testAccuracy: null as number | null, source: null as string | null };
+  private history: { -readonly [K in keyof SessionRecord]: SessionRecord[K] } = {
+    seed: 0,
+    trainingSeconds: 0,
+    testAccuracy: null,
+    source: null,
+  };
+  /** The last weights known to be good, outside the backend: what a lost GPU or a NaN falls back to. */
+  private snapshot: Snapshot | null = null;
   private epochsDone = 0;
   /** Weights that came trained from elsewhere (a saved or uploaded model), whatever their epoch count. */
   private adopted = false;
@@ -31,6 +50,7 @@ export class TrainingSession {
   constructor(
     private readonly post: Post,
     seed: number,
+    private readonly gpu: GpuWatch,
   ) {
     this.model = this.freshModel(seed);
     this.history.seed = seed;
@@ -48,8 +68,63 @@ export class TrainingSession {
     return this.epochsDone;
   }
 
-  get record(): { seed: number; trainingSeconds: number; testAccuracy: number | null; source: string | null } {
+  get record(): SessionRecord {
     return { ...this.history };
+  }
+
+  get lastGood(): Snapshot | null {
+    return this.snapshot;
+  }
+
+  /** Copies a model's weights out of the backend, refusing NaN and infinity. */
+  private async checkpointOf(model: tf.LayersModel, epochs: number): Promise<Checkpoint> {
+    // Guarded: values read back from a lost GPU are garbage, and must never become the fallback.
+    const checkpoint = await this.gpu.guard(takeCheckpoint(model, epochs));
+    // Some kernels (wasm's relu and max pool) swallow NaN, so a poisoned model can still report a finite loss.
+    if (!allFinite(checkpoint)) throw new NonFiniteError('weights', epochs, null);
+    return checkpoint;
+  }
+
+  /** Keeps the weights in memory as the last good ones, and hands the page a copy, which outlives this worker. */
+  private keep(checkpoint: Checkpoint): void {
+    this.snapshot = { checkpoint, trained: this.trained, record: { ...this.history } };
+    this.post({ type: 'snapshot', snapshot: this.snapshot });
+  }
+
+  /**
+   * Rebuilds the model from a snapshot on whatever backend is active now, with a fresh
+   * optimiser: after a lost GPU (the old tensors are unreadable), a NaN (the optimiser's
+   * moments are poisoned too), or a restarted worker.
+   */
+  async restore(snapshot: Snapshot): Promise<void> {
+    if (this.running) throw new Error('a model cannot be restored while training');
+    const model = this.freshModel(this.history.seed);
+    try {
+      restoreCheckpoint(model, snapshot.checkpoint);
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+    this.replaceModel(model);
+    this.epochsDone = snapshot.checkpoint.epochs;
+    this.adopted = snapshot.trained;
+    this.history = { ...snapshot.record };
+    this.snapshot = snapshot;
+    await this.announce();
+  }
+
+  /** Drops the old model; on a lost GPU its disposal may fail, which must not keep the new one out. */
+  private replaceModel(model: tf.LayersModel): void {
+    const old = this.model;
+    this.model = model;
+    this.featureModel = null;
+    try {
+      // The optimiser was passed in as an object, so the model does not own it: its moments go separately.
+      old.optimizer.dispose();
+      old.dispose();
+    } catch {
+      // Its memory went with the device.
+    }
   }
 
   /** Marks the weights in memory as those of a saved model (after a save or a load). */
@@ -58,20 +133,21 @@ export class TrainingSession {
   }
 
   /** Swaps in a loaded or uploaded model; the old one is disposed only once the new one is in place. */
-  async adopt(
-    model: tf.LayersModel,
-    epochs: number,
-    record: { seed: number; trainingSeconds: number; testAccuracy: number | null; source: string | null },
-  ): Promise<void> {
+  async adopt(model: tf.LayersModel, epochs: number, record: SessionRecord): Promise<void> {
     if (this.running) throw new Error('a model cannot be loaded while training');
+    let checkpoint: Checkpoint;
+    try {
+      checkpoint = await this.checkpointOf(model, epochs);
+    } catch (error) {
+      model.dispose();
+      throw error instanceof NonFiniteError ? new Error('its weights contain NaN or infinite values') : error;
+    }
     compileCnn(model);
-    const old = this.model;
-    this.model = model;
-    this.featureModel = null;
+    this.replaceModel(model);
     this.epochsDone = epochs;
     this.adopted = true;
     this.history = { ...record };
-    old.dispose();
+    this.keep(checkpoint);
     await this.announce();
   }
 
@@ -99,12 +175,11 @@ export class TrainingSession {
 
   async reset(seed: number): Promise<void> {
     if (this.running) return;
-    this.model.dispose();
-    this.featureModel = null;
-    this.model = this.freshModel(seed);
+    this.replaceModel(this.freshModel(seed));
     this.epochsDone = 0;
     this.adopted = false;
     this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null };
+    this.keep(await this.checkpointOf(this.model, 0));
     await this.announce();
   }
 
@@ -114,9 +189,12 @@ export class TrainingSession {
 
   /** One image through the current model; safe between training steps. */
   async predict(pixels: Float32Array): Promise<Prediction> {
+    this.gpu.assert();
     const outputs = tf.tidy(() => this.insideView().predict(tf.tensor4d(pixels, [1, IMAGE_SIZE, IMAGE_SIZE, 1])) as tf.Tensor[]);
     try {
-      const [conv1, conv2, probabilities] = await Promise.all(outputs.map(async (tensor) => Float32Array.from(await tensor.data())));
+      const [conv1, conv2, probabilities] = await this.gpu.guard(
+        Promise.all(outputs.map(async (tensor) => Float32Array.from(await tensor.data()))),
+      );
       if (!conv1 || !conv2 || !probabilities) throw new Error('the model gave fewer outputs than expected');
       return { probabilities, conv1, conv2 };
     } finally {
@@ -142,8 +220,13 @@ export class TrainingSession {
 
   /** Evaluates the current weights on the first `count` test images and posts the result. */
   async evaluateAndPost(data: MnistData, count: number): Promise<void> {
-    await this.postEvaluation(data, await evaluate(this.model, data.test, count));
-    this.postMemory();
+    this.gpu.assert();
+    await this.gpu.guard(
+      (async () => {
+        await this.postEvaluation(data, await evaluate(this.model, data.test, count));
+        this.postMemory();
+      })(),
+    );
   }
 
   private async postEvaluation(data: MnistData, evaluation: Evaluation): Promise<void> {
@@ -178,6 +261,14 @@ export class TrainingSession {
 
   async train(data: MnistData, config: TrainConfig): Promise<void> {
     if (this.running) return;
+    if (!this.snapshot) {
+      try {
+        this.keep(await this.checkpointOf(this.model, this.epochsDone));
+      } catch (error) {
+        this.post({ type: 'train-error', message: `Training cannot start: ${error instanceof Error ? error.message : String(error)}.` });
+        return;
+      }
+    }
     this.running = true;
     this.stopRequested = false;
     this.history.source = null;
@@ -191,6 +282,7 @@ export class TrainingSession {
       const outcome = await trainEpochs(this.model, this.model.optimizer, data, config, firstEpoch, {
         now: () => performance.now(),
         shouldStop: () => this.stopRequested,
+        guard: (download) => this.gpu.guard(download),
         yieldToEvents: this.yieldToEvents,
         onBatch: (report) => {
           losses.push(report.loss);
@@ -202,24 +294,63 @@ export class TrainingSession {
           losses = [];
           stepMs = [];
         },
-        onEpoch: async (log, evaluation) => {
-          this.epochsDone = log.epoch;
-          this.history.trainingSeconds += log.seconds;
-          this.history.source = null;
-          this.post({ type: 'epoch', log });
-          await this.postEvaluation(data, evaluation);
-          await this.postWeights(log.epoch);
-          this.postMemory();
-        },
+        // Guarded as a whole: any of its downloads would hang forever on a lost WebGL context.
+        onEpoch: (log, evaluation) =>
+          this.gpu.guard(
+            (async () => {
+              const checkpoint = await this.checkpointOf(this.model, log.epoch);
+              this.epochsDone = log.epoch;
+              this.history.trainingSeconds += log.seconds;
+              this.history.source = null;
+              this.keep(checkpoint);
+              this.post({ type: 'epoch', log });
+              await this.postEvaluation(data, evaluation);
+              await this.postWeights(log.epoch);
+              this.postMemory();
+            })(),
+          ),
       });
       // A stopped epoch still counts: Continue starts the next one, with the weights as they are.
       this.epochsDone = Math.max(this.epochsDone, outcome.lastEpoch);
       this.post({ type: 'train-end', state: outcome.stopped ? 'stopped' : 'done', epochsDone: this.epochsDone });
     } catch (error) {
-      this.post({ type: 'train-error', message: `Training failed: ${error instanceof Error ? error.message : String(error)}` });
+      this.running = false;
+      await this.recover(error);
     } finally {
       this.running = false;
       this.postMemory();
+    }
+  }
+
+  /** After a failed run: never keep weights that may be garbage. */
+  private async recover(error: unknown): Promise<void> {
+    const lost = this.lostReason(error);
+    const snapshot = this.snapshot;
+    const kept = snapshot ? `the weights after epoch ${snapshot.checkpoint.epochs} are kept` : 'no earlier weights were kept';
+    if (lost) {
+      // Nothing more can run on this backend; the worker moves the snapshot to another one.
+      await this.gpu.reportLost(`Training stopped: ${lost}. ${capitalize(kept)}.`, snapshot?.checkpoint.epochs ?? 0);
+      return;
+    }
+    if (error instanceof NonFiniteError && snapshot) {
+      await this.restore(snapshot);
+      this.post({
+        type: 'train-error',
+        message: `Training stopped: ${error.message}. The weights after epoch ${snapshot.checkpoint.epochs} were restored, with a fresh optimiser.`,
+      });
+      return;
+    }
+    this.post({ type: 'train-error', message: `Training failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+
+  /** Why the backend is gone, if it is: tfjs's own errors after a device loss say little. */
+  private lostReason(error: unknown): string | null {
+    if (error instanceof BackendLostError) return error.reason;
+    try {
+      this.gpu.assert();
+      return null;
+    } catch (lost) {
+      return lost instanceof BackendLostError ? lost.reason : null;
     }
   }
 
@@ -239,4 +370,8 @@ export class TrainingSession {
   private postMemory(): void {
     this.post({ type: 'memory', numTensors: tf.memory().numTensors });
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

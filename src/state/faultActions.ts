@@ -1,0 +1,35 @@
+import type { BackendName } from '../ml/backend';
+import { appStore } from './store';
+
+export function backendLost(message: string, epochsDone: number, fallback: BackendName | null): void {
+  const { training } = appStore.getState();
+  appStore.setState({
+    fault: { kind: 'backend-lost', message, fallback },
+    // Short: the fault alert beside Train says the rest.
+    backend: { state: 'error', message: 'The GPU went away.' },
+    training: { ...training, state: 'stopped', error: null, epochsDone },
+  });
+}
+
+/** The worker is gone: everything it held is being rebuilt, and the person is told why. */
+export function workerRestarting(epochsKept: number | null): void {
+  const { training } = appStore.getState();
+  const kept = epochsKept === null ? 'The saved models are still there.' : `The weights after epoch ${epochsKept} were kept.`;
+  const message = `The background worker stopped unexpectedly${
+    training.state === 'training' ? ' during training' : ''
+  } (the browser may have run out of memory). A new one has started. ${kept}`;
+  appStore.setState({
+    fault: { kind: 'worker-restarted', message },
+    dataset: { state: 'loading', phase: 'manifest', fraction: 0 },
+    backend: { state: 'starting' },
+    training: { ...training, state: training.state === 'training' ? 'stopped' : training.state, error: null, progress: null },
+  });
+}
+
+export function workerGaveUp(message: string): void {
+  appStore.setState({ fault: { kind: 'worker-restarted', message } });
+}
+
+export function faultCleared(): void {
+  appStore.setState({ fault: null });
+}
