@@ -1,4 +1,16 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+
+/** A vertical stroke: a 1. */
+export const ONE: [number, number][] = [
+  [140, 40],
+  [138, 240],
+];
+
+/** The same weights give the same probabilities, to float rounding. */
+export function expectSame(actual: number[], expected: number[]): void {
+  expect(actual).toHaveLength(10);
+  actual.forEach((value, i) => expect(Math.abs(value - (expected[i] ?? Number.NaN))).toBeLessThan(1e-6));
+}
 
 /** Draws a polyline with the mouse on the pad, points in pad units (0–280). */
 export async function draw(page: Page, points: [number, number][]): Promise<void> {

@@ -1,24 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './test';
-import { draw, probabilities } from './draw';
+import { draw, expectSame, ONE, probabilities } from './draw';
 import { expectDatasetReady } from './fixtures';
-
-const ONE: [number, number][] = [
-  [140, 40],
-  [138, 240],
-];
 
 async function trainBriefly(page: Page): Promise<void> {
   await page.goto('/?epochs=1&trainSize=6000&batchSize=32&testSize=1000');
   await expectDatasetReady(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-}
-
-function expectSame(actual: number[], expected: number[]): void {
-  expect(actual).toHaveLength(10);
-  actual.forEach((value, i) => expect(Math.abs(value - (expected[i] ?? Number.NaN))).toBeLessThan(1e-6));
 }
 
 test('a saved model survives a reload and gives the same drawing the same probabilities', async ({ page }) => {

@@ -4,6 +4,8 @@ import { BackendLostError } from '../ml/faults';
 
 /** How often a pending download looks for a lost GPU: a lost WebGL context never answers. */
 const POLL_MS = 250;
+/** How long a failed WebGPU read waits for the device to report itself lost. */
+const LOSS_GRACE_MS = 1000;
 
 /** The parts of tfjs's GPU backends that say whether their device is still there. */
 interface WebGlBackendLike {
@@ -39,7 +41,7 @@ export class GpuHealth {
     // WebGL is asked on every read (isContextLost is a cheap flag); WebGPU says so itself.
     if (backend === 'webgpu') {
       void webGpuDevice()?.lost.then((info) => {
-        if (this.backend === 'webgpu') this.reason ??= `the WebGPU device was lost (${info.message || info.reason})`;
+        if (this.backend === 'webgpu') this.reason ??= `the WebGPU device was lost (${describeLoss(info)})`;
       });
     }
   }
@@ -48,6 +50,17 @@ export class GpuHealth {
   get lost(): string | null {
     if (!this.reason && this.backend === 'webgl' && webGlContext()?.isContextLost()) this.reason = 'the WebGL context was lost';
     return this.reason;
+  }
+
+  /**
+   * Why the GPU is gone after an error, or null if it is not. A destroyed WebGPU device
+   * fails its pending reads before `device.lost` resolves, so that one gets a moment to say so.
+   */
+  async confirmLoss(): Promise<string | null> {
+    const device = this.backend === 'webgpu' ? webGpuDevice() : null;
+    if (this.lost || !device) return this.lost;
+    const info = await Promise.race([device.lost, new Promise<null>((resolve) => setTimeout(() => resolve(null), LOSS_GRACE_MS))]);
+    return info ? (this.lost ?? `the WebGPU device was lost (${describeLoss(info)})`) : null;
   }
 
   /** Throws a BackendLostError once the GPU is gone. */
@@ -94,4 +107,8 @@ export class GpuHealth {
     }
     return false;
   }
+}
+
+function describeLoss(info: GPUDeviceLostInfo): string {
+  return (info.message || info.reason || 'no reason given').replace(/\.$/, '');
 }

@@ -50,6 +50,7 @@ class MlWorker {
       this.gpu.assert();
     },
     guard: (download) => this.gpu.guard(download),
+    confirmLoss: () => this.gpu.confirmLoss(),
     reportLost: async (message, epochsDone) => {
       post({ type: 'backend-lost', message, epochsDone, fallback: await bestBackendBesides(this.gpu.watched) });
     },

@@ -20,6 +20,8 @@ export interface GpuWatch {
   assert(): void;
   /** A download from the backend, or a BackendLostError when the GPU goes away meanwhile. */
   guard<T>(download: Promise<T>): Promise<T>;
+  /** After an error: why the GPU is gone, or null if it is still there. */
+  confirmLoss(): Promise<string | null>;
   /** Tells the page, offering the best backend left. */
   reportLost(message: string, epochsDone: number): Promise<void>;
 }
@@ -324,7 +326,7 @@ export class TrainingSession {
 
   /** After a failed run: never keep weights that may be garbage. */
   private async recover(error: unknown): Promise<void> {
-    const lost = this.lostReason(error);
+    const lost = error instanceof BackendLostError ? error.reason : await this.gpu.confirmLoss();
     const snapshot = this.snapshot;
     const kept = snapshot ? `the weights after epoch ${snapshot.checkpoint.epochs} are kept` : 'no earlier weights were kept';
     if (lost) {
@@ -341,17 +343,6 @@ export class TrainingSession {
       return;
     }
     this.post({ type: 'train-error', message: `Training failed: ${error instanceof Error ? error.message : String(error)}` });
-  }
-
-  /** Why the backend is gone, if it is: tfjs's own errors after a device loss say little. */
-  private lostReason(error: unknown): string | null {
-    if (error instanceof BackendLostError) return error.reason;
-    try {
-      this.gpu.assert();
-      return null;
-    } catch (lost) {
-      return lost instanceof BackendLostError ? lost.reason : null;
-    }
   }
 
   private async postWeights(epoch: number): Promise<void> {
