@@ -86,6 +86,24 @@ test('download then upload gives identical predictions; a corrupted weights file
   await writeFile(foreign, JSON.stringify(parsed));
   await upload.setInputFiles([foreign, files['weights.bin'] ?? '']);
   await expect(page.getByRole('alert')).toContainText("are not this app's network");
+
+  // Files past the 10 MB bound are refused before they are even read.
+  const huge = testInfo.outputPath('huge-weights.bin');
+  await writeFile(huge, Buffer.alloc(11 * 2 ** 20));
+  await upload.setInputFiles([files['model.json'] ?? '', huge]);
+  await expect(page.getByRole('alert')).toContainText('That model was not loaded: the files are larger than 10 MB');
+
+  // The right shapes and sizes, but NaN in a weight: the worker refuses to adopt it.
+  const poisoned = testInfo.outputPath('nan-weights.bin');
+  const bytes = Buffer.from(await readFile(files['weights.bin'] ?? ''));
+  bytes.writeFloatLE(Number.NaN, 0);
+  await writeFile(poisoned, bytes);
+  await upload.setInputFiles([files['model.json'] ?? '', poisoned]);
+  await expect(page.getByRole('alert')).toContainText('its weights contain NaN or infinite values. The current model is unchanged');
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await draw(page, ONE);
+  expectSame(await probabilities(page), trained);
 });
 
 test('a full disk makes Save fail with an alert, and training and prediction carry on', async ({ page, context }) => {
