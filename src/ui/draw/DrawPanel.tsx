@@ -69,7 +69,7 @@ export function DrawPanel() {
             <button type="button" onClick={() => change([])} disabled={strokes.length === 0}>
               Clear
             </button>
-            <span className="muted">Ctrl+Z undoes the last stroke.</span>
+            <span className="muted">Ctrl+Z undoes the last stroke. Keyboard: focus the pad, Space for pen down or up, arrows to move.</span>
           </div>
         </div>
         <div className="draw-result">

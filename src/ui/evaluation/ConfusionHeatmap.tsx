@@ -1,5 +1,6 @@
 import type { ConfusionMatrix } from '../../ml/metrics';
 import type { Cell } from './cell';
+import { cellColors } from './cellColors';
 
 interface Props {
   matrix: ConfusionMatrix;
@@ -42,14 +43,15 @@ export function ConfusionHeatmap({ matrix, selected, onSelect }: Props) {
               <th scope="row">{i}</th>
               {row.map((count, j) => {
                 const diagonal = i === j;
-                const level = shade(count, diagonal ? diagonalMax : errorMax);
+                const colors =
+                  count > 0 ? cellColors(diagonal ? 'diagonal' : 'error', shade(count, diagonal ? diagonalMax : errorMax)) : null;
                 const isSelected = selected?.actual === i && selected.predicted === j;
                 return (
                   <td key={j}>
                     <button
                       type="button"
                       className={`cell ${diagonal ? 'diagonal' : 'error'}${isSelected ? ' selected' : ''}`}
-                      style={{ '--level': level.toFixed(3) } as React.CSSProperties}
+                      style={colors ? { background: colors.background, color: colors.color } : undefined}
                       data-actual={i}
                       data-predicted={j}
                       aria-pressed={isSelected}
