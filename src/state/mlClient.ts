@@ -166,6 +166,12 @@ function dispatch(message: FromWorker, requests: Requests, keeper: Keeper): void
   }
 }
 
+/** Without a working worker there is neither data nor a backend: both say why. */
+function workerUnusable(message: string): void {
+  datasetFailed('decode', message);
+  backendFailed(message);
+}
+
 /** Restarts beyond this many in a minute mean something keeps killing the worker: stop trying. */
 const MAX_RESTARTS_PER_MINUTE = 3;
 
@@ -205,8 +211,7 @@ export function createMlClient(manifestUrl: string): MlClient {
     spawned.addEventListener('error', (event) => {
       event.preventDefault();
       const message = `The background worker failed: ${event.message || 'unknown error'}. Reload the page.`;
-      datasetFailed('decode', message);
-      backendFailed(message);
+      workerUnusable(message);
       requests.failAll(message);
     });
     return spawned;
@@ -233,8 +238,7 @@ export function createMlClient(manifestUrl: string): MlClient {
     if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
       const message = 'The background worker keeps stopping, so it was not restarted again. Reload the page to try once more.';
       workerGaveUp(message);
-      datasetFailed('decode', message);
-      backendFailed(message);
+      workerUnusable(message);
       return;
     }
     workerRestarting(snapshot?.trained ? snapshot.checkpoint.epochs : null);

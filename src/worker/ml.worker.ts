@@ -257,10 +257,13 @@ class MlWorker {
 }
 
 // Held until this worker dies, however it dies: the page waits on the same lock to notice.
-void navigator.locks.request(self.name, () => {
-  post({ type: 'alive' });
-  return new Promise<never>(() => undefined);
-});
+// Web Locks exist only in secure contexts; elsewhere (plain http on a LAN address) nobody watches.
+if ('locks' in navigator) {
+  void navigator.locks.request(self.name, () => {
+    post({ type: 'alive' });
+    return new Promise<never>(() => undefined);
+  });
+}
 
 const worker = new MlWorker();
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
