@@ -1,8 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
+import { launchOptions } from './e2e/browser';
+import { APP_PORT, HARNESS_PORT } from './e2e/ports';
 
-const PORT = 4173;
-const executablePath = chromiumExecutable();
+const server = (command: string, port: number) => ({
+  command,
+  url: `http://127.0.0.1:${port}`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 180_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
 
 export default defineConfig({
   testDir: 'e2e',
@@ -15,26 +22,19 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    // The harness build: the app plus the hooks the fault tests need (src/harness).
+    baseURL: `http://127.0.0.1:${HARNESS_PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
-      },
-    },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: launchOptions() } }],
+  // Production builds served by `vite preview`, with the same COOP/COEP and policy headers as dev. Started in order:
+  // the first builds both, so the second only serves what ships.
+  webServer: [
+    server(
+      `npm run build && npm run build:harness && npx vite preview --mode harness --port ${HARNESS_PORT} --strictPort --host 127.0.0.1`,
+      HARNESS_PORT,
+    ),
+    server(`npx vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1`, APP_PORT),
   ],
-  webServer: {
-    // A production build served by `vite preview`, with the same COOP/COEP headers as dev.
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
 });

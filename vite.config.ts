@@ -25,7 +25,13 @@ function policyInPage(dev: boolean): Plugin {
   };
 }
 
-export default defineConfig(({ command, isPreview }) => {
+/**
+ * `--mode harness` builds the app with the test and bench hooks (src/harness) into
+ * dist-harness/; every other build leaves them out, and dist/ is what ships.
+ */
+export const HARNESS_OUT_DIR = 'dist-harness';
+
+export default defineConfig(({ command, isPreview, mode }) => {
   const dev = command === 'serve' && !isPreview;
   return {
     // JSX goes through esbuild's automatic runtime; no React plugin is needed for a build.
@@ -38,6 +44,6 @@ export default defineConfig(({ command, isPreview }) => {
     worker: { format: 'es' },
     server: { headers: headers(true) },
     preview: { headers: headers(false) },
-    build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+    build: { target: 'es2022', chunkSizeWarningLimit: 4096, outDir: mode === 'harness' ? HARNESS_OUT_DIR : 'dist' },
   };
 });

@@ -1,13 +1,19 @@
 import { existsSync } from 'node:fs';
+import { chromium, type LaunchOptions } from '@playwright/test';
+
+/** Debian's Chromium, where `apt-get install chromium` puts it. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /**
- * The browser the tests and the bench drive: CHROMIUM_PATH, else Debian's
- * /usr/bin/chromium, else Playwright's own (which must then be installed).
+ * The browser the tests and the bench drive: CHROMIUM_PATH, else Debian's Chromium,
+ * else Playwright's own if someone installed it; undefined when there is none.
  */
-export function chromiumExecutable(): string | undefined {
+export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  const bundled = chromium.executablePath();
+  return existsSync(bundled) ? bundled : undefined;
 }
 
 /**
@@ -23,3 +29,9 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--enable-unsafe-webgpu',
 ];
+
+/** Launch options for that browser with these flags. */
+export function launchOptions(args: readonly string[] = CHROMIUM_ARGS): LaunchOptions {
+  const executablePath = findChromium();
+  return { args: [...args], ...(executablePath ? { executablePath } : {}) };
+}

@@ -1,11 +1,9 @@
-import { CHROMIUM_ARGS, chromiumExecutable } from './browser';
+import { CHROMIUM_ARGS, launchOptions } from './browser';
 import { expectDatasetReady } from './fixtures';
 import { expect, test } from './test';
 
 // Without this flag, headless Chromium on Linux offers no WebGPU adapter at all.
-test.use({
-  launchOptions: { args: CHROMIUM_ARGS.filter((arg) => arg !== '--enable-unsafe-webgpu'), executablePath: chromiumExecutable() },
-});
+test.use({ launchOptions: launchOptions(CHROMIUM_ARGS.filter((arg) => arg !== '--enable-unsafe-webgpu')) });
 
 test('?backend=webgpu without an adapter falls back to the fastest backend left, says so, and trains', async ({ page }) => {
   await page.goto('/?backend=webgpu&epochs=1&trainSize=512&testSize=500');

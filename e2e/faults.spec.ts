@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { FaultHooks } from '../src/state/faultHooks';
+import type { FaultHooks } from '../src/harness/hooks';
 import { draw, expectSame, ONE, probabilities } from './draw';
 import { expectDatasetReady } from './fixtures';
 import { expect, test } from './test';
@@ -9,13 +9,17 @@ const epochLog = (page: Page) => page.getByTestId('epoch-log');
 const fault = (page: Page) => page.getByTestId('fault');
 
 async function openAndTrain(page: Page, query: string): Promise<void> {
-  await page.goto(`/?faults=1&${query}`);
+  await page.goto(`/?${query}`);
   await expectDatasetReady(page);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
 }
 
 async function inject(page: Page, kind: Parameters<FaultHooks['inject']>[0]): Promise<void> {
-  await page.evaluate((which) => window.mnistFaults?.inject(which), kind);
+  const injected = await page.evaluate(async (which) => {
+    if (!window.mnistFaults) throw new Error('the page has no fault hooks: is this the harness build?');
+    return window.mnistFaults.inject(which);
+  }, kind);
+  expect(injected, `the ${kind} fault had something to act on`).toBe(true);
 }
 
 /** The drawing pad's probabilities for a fresh drawing of ONE: a fingerprint of the weights. */

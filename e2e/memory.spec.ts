@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { BenchHooks } from '../src/state/benchHooks';
+import type { BenchHooks } from '../src/harness/hooks';
 import { expectDatasetReady } from './fixtures';
 import { expect, test } from './test';
 
@@ -19,7 +19,7 @@ async function train(page: Page): Promise<void> {
 }
 
 test('the worker holds no more tensors after more epochs, 1,000 predictions or save and load cycles', async ({ page }) => {
-  await page.goto('/?bench=1&backend=wasm&epochs=1&trainSize=2000&batchSize=32&testSize=500');
+  await page.goto('/?backend=wasm&epochs=1&trainSize=2000&batchSize=32&testSize=500');
   await expectDatasetReady(page);
   await train(page);
   // Posted as the run ends, after its last tensors are gone.

@@ -1,8 +1,10 @@
 import { expectDatasetReady } from './fixtures';
+import { APP_PORT } from './ports';
 import { expect, test } from './test';
 
 test.describe('Content-Security-Policy', () => {
-  test.use({ probesPolicy: true });
+  // The policy that ships: the app's own build, not the harness one.
+  test.use({ probesPolicy: true, baseURL: `http://127.0.0.1:${APP_PORT}` });
 
   test('the page and its worker run under a policy that forbids eval, inline scripts and foreign origins', async ({ page }) => {
     const workerScript = page.waitForResponse((response) => /ml\.worker.*\.js$/.test(response.url()));

@@ -10,10 +10,12 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
+import { CHROMIUM_ARGS, launchOptions } from '../e2e/browser';
 import { BACKENDS, isBackendName, type BackendName } from '../src/ml/backend';
-import type {} from '../src/state/benchHooks';
+import type {} from '../src/harness/hooks';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
+import { printTable, type Result } from './lib/bench-table';
+import { errorMessage } from '../src/ml/errors';
 
 const PORT = 4179;
 const WARMUP_STEPS = 5;
@@ -51,27 +53,6 @@ const median = (values: number[]): number => {
 };
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
-interface Result {
-  backend: BackendName;
-  activeBackend: string;
-  detail: string;
-  dataReadyMs: number;
-  /** The typed arrays the worker keeps for both splits. */
-  datasetHeapMB: number;
-  /** Everything the worker holds after start-up, as the browser measures it (wasm's heap included). */
-  workerHeapMB: number | null;
-  msPerStep: { median: number; min: number; max: number; timedSteps: number };
-  bareFitMsPerStep: { median: number };
-  overhead: number;
-  examplesPerSec: number;
-  inferTestMs: number;
-  predictMs: { median: number; max: number };
-  /** From a tap's pointer-up on the pad to the frame that shows its probabilities. */
-  drawLatencyMs: { median: number; max: number };
-  numTensors: { before: number; after: number };
-  epochs: { epoch: number; testAcc: number; seconds: number; msPerStep: number }[];
-}
-
 /** The worker's share of the page's memory, from the browser's own measurement. */
 async function workerMemoryMB(page: Page): Promise<number | null> {
   return page.evaluate(async () => {
@@ -99,9 +80,7 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
   const trainSize = options.epochs === null ? (WARMUP_STEPS + options.steps + 1) * BATCH_SIZE : options.trainSize;
   const testSize = options.epochs === null ? 1000 : 10_000;
   const seed = options.seed === null ? '' : `&seed=${options.seed}`;
-  await page.goto(
-    `http://127.0.0.1:${PORT}/?bench=1&backend=${backend}&epochs=${epochs}&trainSize=${trainSize}&testSize=${testSize}${seed}`,
-  );
+  await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&epochs=${epochs}&trainSize=${trainSize}&testSize=${testSize}${seed}`);
   const status = page.getByTestId('dataset-status');
   await status.and(page.locator('[data-state=ready]')).waitFor({ timeout: 120_000 });
   await page.locator('[data-testid=backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
@@ -119,7 +98,10 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
   if ((await page.getByTestId('train-status').getAttribute('data-state')) === 'error') {
     throw new Error(`${backend}: ${await page.getByRole('alert').first().innerText()}`);
   }
-  const stepMs = JSON.parse((await page.getByTestId('train-progress').getAttribute('data-step-ms')) ?? '[]') as number[];
+  const stepMs = await page.evaluate(() => {
+    if (!window.mnistBench) throw new Error('the page has no bench hooks: is this the harness build?');
+    return window.mnistBench.stepTimes();
+  });
   // Warm-up steps compile shaders; the last interval of an epoch is near zero on synchronous backends.
   const timed = stepMs.slice(WARMUP_STEPS, -1);
   const logs = await page.evaluate(() => document.querySelector('[data-testid=epoch-log]')?.textContent ?? '');
@@ -200,51 +182,11 @@ function parseSeconds(text: string): number {
   return Number.parseFloat(text);
 }
 
-function printTable(results: Result[]): void {
-  const rows = results.map((r) => [
-    r.backend,
-    r.detail.slice(0, 40),
-    `${r.dataReadyMs} ms`,
-    `${r.datasetHeapMB} MB`,
-    r.workerHeapMB === null ? '—' : `${r.workerHeapMB} MB`,
-    `${r.msPerStep.median} (${r.msPerStep.min}–${r.msPerStep.max})`,
-    `${r.bareFitMsPerStep.median} ms`,
-    `${r.overhead}×`,
-    String(r.examplesPerSec),
-    `${r.inferTestMs} ms`,
-    `${r.predictMs.median} ms`,
-    `${r.drawLatencyMs.median} ms`,
-    `${r.numTensors.before} → ${r.numTensors.after}`,
-    r.epochs.map((e) => `${e.epoch}: ${(e.testAcc * 100).toFixed(2)} % in ${e.seconds} s`).join(', '),
-  ]);
-  const header = [
-    'backend',
-    'device',
-    'data ready',
-    'dataset',
-    'worker heap',
-    'ms/step median (min–max)',
-    'bare fit',
-    'overhead',
-    'examples/s',
-    '10k inference',
-    'predict',
-    'draw → painted',
-    'tensors',
-    'epochs',
-  ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-  const executablePath = chromiumExecutable();
-  const browser = await chromium.launch({
-    args: [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'],
-    ...(executablePath ? { executablePath } : {}),
-  });
+  // The harness build: the app plus the hooks the bench calls (src/harness).
+  const server = await preview({ mode: 'harness', preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+  const browser = await chromium.launch(launchOptions([...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory']));
   const results: Result[] = [];
   try {
     for (const backend of options.backends) {
@@ -260,6 +202,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(errorMessage(error));
   process.exit(1);
 });

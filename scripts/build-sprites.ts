@@ -4,6 +4,7 @@
  */
 import { buildDataset, isUpToDate } from './lib/dataset-build';
 import { dataDir, mnistIdxDir } from './lib/paths';
+import { errorMessage } from '../src/ml/errors';
 
 async function main(): Promise<void> {
   const idxDir = mnistIdxDir();
@@ -19,6 +20,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Could not build the MNIST sprites: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Could not build the MNIST sprites: ${errorMessage(error)}`);
   process.exit(1);
 });

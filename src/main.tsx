@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { installBenchHooks } from './state/benchHooks';
-import { installFaultHooks } from './state/faultHooks';
 import { createMlClient } from './state/mlClient';
+import { spawnMlWorker, watchByLock } from './state/spawnWorker';
 import { appStore } from './state/store';
 import { parseParams } from './state/urlParams';
 import { App } from './ui/App';
@@ -15,12 +14,17 @@ if (!root) throw new Error('index.html must have a #root element');
 const { config, problems } = parseParams(window.location.search);
 appStore.setState({ config, notices: problems });
 
-const client = createMlClient(new URL(`${import.meta.env.BASE_URL}data/mnist.json`, document.baseURI).href);
+// Only the harness build (tests and bench) has hooks; in the app's build this is null and the harness is not bundled.
+const harness = import.meta.env.MODE === 'harness' ? (await import('./harness/page')).createHarness() : null;
+
+const client = createMlClient({
+  manifestUrl: new URL(`${import.meta.env.BASE_URL}data/mnist.json`, document.baseURI).href,
+  spawn: harness?.spawn ?? spawnMlWorker,
+  watch: watchByLock,
+});
+harness?.install(client);
 client.loadDataset();
 client.startBackend();
-const search = new URLSearchParams(window.location.search);
-if (search.get('bench') === '1') installBenchHooks(client);
-if (search.get('faults') === '1') installFaultHooks(client);
 
 if (config.autostart) {
   const unsubscribe = appStore.subscribe((state) => {

@@ -5,7 +5,8 @@ import type { MnistData } from './data';
 import { buildCnn, compileCnn } from './model';
 import { installConv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
 import { quietHooks } from './testing';
-import { evaluate, trainEpochs, type EpochLog, type TrainConfig } from './train';
+import { evaluate } from './evaluate';
+import { trainEpochs, type EpochLog, type TrainConfig } from './train';
 
 let data: MnistData;
 

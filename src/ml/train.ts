@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchBuffers, gatherBatch, imagesTensor } from './batches';
-import type { MnistData, MnistSplit } from './data';
+import type { MnistData } from './data';
+import { EVALUATION_BATCH, correctCount, crossEntropy, evaluate, type Evaluation } from './evaluate';
 import { NonFiniteError } from './faults';
-import { NUM_CLASSES } from './mnist';
 import { epochOrder } from './random';
 
 export interface TrainConfig {
@@ -24,15 +24,6 @@ export interface BatchReport {
   readonly examplesPerSec: number;
   /** Milliseconds between this step's result and the previous one's: the steady-state cost of a step. */
   readonly stepMs: number;
-}
-
-export interface Evaluation {
-  readonly loss: number;
-  readonly accuracy: number;
-  /** The predicted class of each evaluated image, in order. */
-  readonly predictions: Int32Array;
-  /** The probability the model gave its prediction, per image. */
-  readonly confidences: Float32Array;
 }
 
 export interface EpochLog {
@@ -77,15 +68,6 @@ interface Pending {
   readonly step: number;
 }
 
-/** Sparse categorical cross-entropy on softmax outputs, as Keras computes it (clipped at 1e-7). */
-function crossEntropy(labels: tf.Tensor1D, probabilities: tf.Tensor2D): tf.Tensor1D {
-  return tf.metrics.categoricalCrossentropy(tf.oneHot(labels, NUM_CLASSES), probabilities) as tf.Tensor1D;
-}
-
-function correctCount(labels: tf.Tensor1D, probabilities: tf.Tensor2D): tf.Scalar {
-  return tf.equal(tf.argMax(probabilities, 1), labels).toFloat().sum();
-}
-
 /**
  * One optimiser step. Returns [loss, correct] packed in one tensor so the caller
  * can read both with a single download, whenever it chooses.
@@ -105,49 +87,6 @@ export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, images
     correct.dispose();
     return packed;
   });
-}
-
-const EVALUATION_BATCH = 1000;
-
-/** Loss, accuracy, predictions and their confidence over the first `count` images of a split, in batches. */
-export async function evaluate(
-  model: tf.LayersModel,
-  split: MnistSplit,
-  count: number,
-  batchSize = EVALUATION_BATCH,
-  guard: <T>(download: Promise<T>) => Promise<T> = (download) => download,
-): Promise<Evaluation> {
-  const n = Math.min(count, split.count);
-  const order = Array.from({ length: n }, (_, i) => i);
-  const buffers = batchBuffers(batchSize);
-  const predictions = new Int32Array(n);
-  const confidences = new Float32Array(n);
-  let lossSum = 0;
-  let correct = 0;
-  for (let start = 0; start < n; start += batchSize) {
-    const size = gatherBatch(split, order, start, batchSize, buffers);
-    const { lossTotal, predicted, confidence } = tf.tidy(() => {
-      const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
-      const probabilities = model.predict(imagesTensor(buffers.images, size)) as tf.Tensor2D;
-      return {
-        lossTotal: crossEntropy(labels, probabilities).sum(),
-        predicted: tf.argMax(probabilities, 1),
-        confidence: tf.max(probabilities, 1),
-      };
-    });
-    const [lossValue, predictedValues, confidenceValues] = await guard(
-      Promise.all([lossTotal.data(), predicted.data(), confidence.data()]),
-    );
-    tf.dispose([lossTotal, predicted, confidence]);
-    confidences.set(confidenceValues, start);
-    lossSum += lossValue[0] ?? 0;
-    for (let i = 0; i < size; i++) {
-      const p = predictedValues[i] ?? -1;
-      predictions[start + i] = p;
-      if (p === buffers.labels[i]) correct++;
-    }
-  }
-  return { loss: lossSum / n, accuracy: correct / n, predictions, confidences };
 }
 
 /**
@@ -186,8 +125,13 @@ export async function trainEpochs(
      * its cost lands on the previous interval and the epoch's last interval is near zero.
      */
     const settle = async (entry: Pending): Promise<void> => {
-      const [loss = 0, correct = 0] = await hooks.guard(entry.result.data());
-      entry.result.dispose();
+      let values: Float32Array | Int32Array | Uint8Array;
+      try {
+        values = await hooks.guard(entry.result.data());
+      } finally {
+        entry.result.dispose();
+      }
+      const [loss = 0, correct = 0] = values;
       if (!Number.isFinite(loss)) throw new NonFiniteError('loss', epoch, entry.step, loss);
       lossSum += loss * entry.size;
       correctSum += correct;
@@ -213,7 +157,13 @@ export async function trainEpochs(
         const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
         return trainStep(model, optimizer, imagesTensor(buffers.images, size), labels);
       });
-      if (pending) await settle(pending);
+      if (pending) {
+        // A failed step (NaN, a lost GPU) must not strand the one queued behind it.
+        await settle(pending).catch((error: unknown) => {
+          result.dispose();
+          throw error;
+        });
+      }
       pending = { result, size, step };
       await hooks.yieldToEvents();
       if (hooks.shouldStop()) {

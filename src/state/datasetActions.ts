@@ -1,5 +1,6 @@
 import type { DatasetFailure } from '../ml/data';
-import type { DatasetPhase, DatasetSummary } from '../worker/protocol';
+import type { DatasetSummary } from '../worker/datasetHost';
+import type { DatasetPhase } from '../worker/loadDataset';
 import { appStore } from './store';
 
 export function datasetLoading(): void {

@@ -1,9 +1,14 @@
 import { confusionMatrix, summarizeConfusion } from '../ml/metrics';
-import type { EvaluationResult } from '../worker/protocol';
+import type { EvaluationResult } from '../worker/inference';
 import { appStore } from './store';
 
 /** The headline accuracy, the heatmap and every metric come from this one matrix. */
 export function evaluationReceived(result: EvaluationResult): void {
   const matrix = confusionMatrix(result.labels, result.predictions);
-  appStore.setState({ evaluation: { result, matrix, summary: summarizeConfusion(matrix) } });
+  appStore.setState({ evaluation: { result, matrix, summary: summarizeConfusion(matrix) }, evaluationError: null });
+}
+
+/** The evaluation that was asked for could not be made; the previous one, if any, still stands. */
+export function evaluationFailed(message: string): void {
+  appStore.setState({ evaluationError: message });
 }

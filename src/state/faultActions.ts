@@ -26,10 +26,13 @@ export function workerRestarting(epochsKept: number | null): void {
   });
 }
 
-export function workerGaveUp(message: string): void {
-  appStore.setState({ fault: { kind: 'worker-restarted', message } });
-}
-
-export function faultCleared(): void {
-  appStore.setState({ fault: null });
+/** No worker runs any more (it failed, or kept dying): nothing can train or answer until a reload. */
+export function workerLost(message: string): void {
+  const { training } = appStore.getState();
+  appStore.setState({
+    fault: { kind: 'worker-lost', message },
+    // Short: the fault alert beside Train says the rest.
+    backend: { state: 'error', message: 'The background worker stopped.' },
+    training: { ...training, state: training.state === 'training' ? 'stopped' : training.state, progress: null },
+  });
 }

@@ -6,7 +6,10 @@ import type { LayerSummary } from '../ml/model';
 import type { EpochLog } from '../ml/train';
 import type { ConfusionMatrix, ConfusionSummary } from '../ml/metrics';
 import type { ModelMeta } from '../ml/persist';
-import type { DatasetPhase, DatasetSummary, EvaluationResult, LayerWeights } from '../worker/protocol';
+import type { DatasetSummary } from '../worker/datasetHost';
+import type { EvaluationResult } from '../worker/inference';
+import type { DatasetPhase } from '../worker/loadDataset';
+import type { LayerWeights } from '../worker/session';
 import { DEFAULT_TRAIN_CONFIG, type AppConfig } from './urlParams';
 
 export type DatasetView =
@@ -35,8 +38,6 @@ export interface TrainingView {
   readonly progress: TrainProgress | null;
   /** Every batch loss of the model's life, in order. */
   readonly batchLosses: readonly number[];
-  /** Duration of every step of the current run, for the bench and the curious. */
-  readonly stepMs: readonly number[];
   readonly epochs: readonly EpochLog[];
   /** Epochs the current weights have been trained through, a stopped one included. */
   readonly epochsDone: number;
@@ -71,7 +72,9 @@ export type FaultView =
   /** The GPU went away: training can go on from the last good weights on `fallback`. */
   | { readonly kind: 'backend-lost'; readonly message: string; readonly fallback: BackendName | null }
   /** The worker died and a new one took its place, with the last good weights. */
-  | { readonly kind: 'worker-restarted'; readonly message: string };
+  | { readonly kind: 'worker-restarted'; readonly message: string }
+  /** The worker failed, or kept dying and was not replaced: only a reload helps. */
+  | { readonly kind: 'worker-lost'; readonly message: string };
 
 export interface AppState {
   readonly config: AppConfig;
@@ -81,6 +84,8 @@ export interface AppState {
   readonly model: ModelView | null;
   readonly training: TrainingView;
   readonly evaluation: EvaluationView | null;
+  /** Why the last evaluation asked for could not be made. */
+  readonly evaluationError: string | null;
   readonly library: LibraryView;
   readonly numTensors: number | null;
   readonly fault: FaultView | null;
@@ -91,7 +96,6 @@ export const IDLE_TRAINING: TrainingView = {
   error: null,
   progress: null,
   batchLosses: [],
-  stepMs: [],
   epochs: [],
   epochsDone: 0,
 };
@@ -105,6 +109,7 @@ export function initialState(): AppState {
     model: null,
     training: IDLE_TRAINING,
     evaluation: null,
+    evaluationError: null,
     library: { models: [], active: null, error: null, busy: false },
     numTensors: null,
     fault: null,

@@ -1,7 +1,8 @@
 import type { BackendChoice } from '../ml/backend';
 import type { LayerSummary } from '../ml/model';
 import type { BatchReport, EpochLog } from '../ml/train';
-import type { LayerWeights, TrainEnd } from '../worker/protocol';
+import type { LayerWeights } from '../worker/session';
+import type { TrainEnd } from '../worker/trainingRun';
 import { IDLE_TRAINING, appStore, type TrainingView } from './store';
 
 function updateTraining(change: (training: TrainingView) => Partial<TrainingView>): void {
@@ -25,7 +26,7 @@ export function modelAnnounced(layers: LayerSummary[], totalParams: number, epoc
   appStore.setState({
     model: { layers, totalParams, trained, weights: fresh || !model ? [] : model.weights },
     training: fresh ? IDLE_TRAINING : { ...training, epochsDone },
-    ...(fresh ? { evaluation: null } : {}),
+    ...(fresh ? { evaluation: null, evaluationError: null } : {}),
   });
 }
 
@@ -36,23 +37,19 @@ export function weightsReceived(epoch: number, layers: LayerWeights[]): void {
   appStore.setState({ model: { ...model, weights } });
 }
 
-export function trainingRequested(): void {
-  updateTraining(() => ({ state: 'training', error: null }));
-}
-
+/** The worker's answer to Train (or to Continue on another backend): the one place training state becomes `training`. */
 export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: number): void {
+  appStore.setState({ fault: null });
   updateTraining(() => ({
     state: 'training',
     error: null,
-    stepMs: [],
     progress: { epoch: firstEpoch, firstEpoch, lastEpoch, step: 0, steps, examplesPerSec: 0, loss: Number.NaN, accuracy: Number.NaN },
   }));
 }
 
-export function batchReceived(report: BatchReport, losses: number[], stepMs: number[]): void {
+export function batchReceived(report: BatchReport, losses: number[]): void {
   updateTraining((training) => ({
     batchLosses: [...training.batchLosses, ...losses],
-    stepMs: [...training.stepMs, ...stepMs],
     progress: training.progress ? { ...training.progress, ...report } : null,
   }));
 }

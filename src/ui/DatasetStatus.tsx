@@ -1,4 +1,4 @@
-import type { DatasetPhase } from '../worker/protocol';
+import type { DatasetPhase } from '../worker/loadDataset';
 import { useAppState } from '../state/store';
 import { count } from './format';
 import { useMlClient } from './mlClientContext';

@@ -2,7 +2,7 @@ import { backendTitle } from '../ml/backend';
 import { useAppState } from '../state/store';
 import { useMlClient } from './mlClientContext';
 
-/** A lost GPU or a restarted worker: what happened, what was kept, and the way on. */
+/** A lost GPU, a restarted worker or one that is gone for good: what happened, what was kept, and the way on. */
 export function FaultAlert() {
   const client = useMlClient();
   const fault = useAppState((state) => state.fault);
@@ -19,6 +19,17 @@ export function FaultAlert() {
         ) : (
           <p>No other backend is available here; reload the page to start again.</p>
         ))}
+      {fault.kind === 'worker-lost' && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            window.location.reload();
+          }}
+        >
+          Reload the page
+        </button>
+      )}
     </div>
   );
 }

@@ -6,7 +6,6 @@ export function TrainProgressBar() {
   const progress = useAppState((state) => state.training.progress);
   const running = useAppState((state) => state.training.state === 'training');
   const batchSize = useAppState((state) => state.config.train.batchSize);
-  const stepMs = useAppState((state) => state.training.stepMs);
   if (!progress) return null;
   const { epoch, firstEpoch, lastEpoch, step, steps, examplesPerSec } = progress;
   const totalSteps = (lastEpoch - firstEpoch + 1) * steps;
@@ -14,7 +13,7 @@ export function TrainProgressBar() {
   const remainingExamples = (totalSteps - doneSteps) * batchSize;
   const eta = running && examplesPerSec > 0 ? ` · about ${seconds(remainingExamples / examplesPerSec)} left` : '';
   return (
-    <div className="progress" data-testid="train-progress" data-step-ms={JSON.stringify(stepMs.map((ms) => Math.round(ms * 100) / 100))}>
+    <div className="progress" data-testid="train-progress">
       <progress max={totalSteps} value={doneSteps} aria-label="Training progress" />
       <span>
         Epoch {epoch}/{lastEpoch} · step {count(step)}/{count(steps)} · {count(Math.round(examplesPerSec))} examples/s{eta}

@@ -15,12 +15,14 @@ interface WebGpuBackendLike {
   readonly device: GPUDevice;
 }
 
-function webGlContext(): WebGL2RenderingContext | null {
+/** The active WebGL backend's context, if WebGL is the active backend. */
+export function webGlContext(): WebGL2RenderingContext | null {
   const backend = tf.backend() as Partial<WebGlBackendLike>;
   return backend.gpgpu?.gl ?? null;
 }
 
-function webGpuDevice(): GPUDevice | null {
+/** The active WebGPU backend's device, if WebGPU is the active backend. */
+export function webGpuDevice(): GPUDevice | null {
   const backend = tf.backend() as Partial<WebGpuBackendLike>;
   return backend.device ?? null;
 }
@@ -91,21 +93,6 @@ export class GpuHealth {
 
   get watched(): BackendName | null {
     return this.backend;
-  }
-
-  /** Loses the GPU for real, as a driver reset would: for the fault tests. False on backends without one. */
-  loseForTest(): boolean {
-    if (this.backend === 'webgl') {
-      const extension = webGlContext()?.getExtension('WEBGL_lose_context');
-      extension?.loseContext();
-      return Boolean(extension);
-    }
-    if (this.backend === 'webgpu') {
-      const device = webGpuDevice();
-      device?.destroy();
-      return Boolean(device);
-    }
-    return false;
   }
 }
 

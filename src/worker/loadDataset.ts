@@ -3,9 +3,11 @@ import { toHex } from '../ml/hex';
 import { ManifestError, parseManifest, type Manifest } from '../ml/manifest';
 import { SPLIT_TITLE, type SplitName } from '../ml/mnist';
 import { spriteLayout } from '../ml/sprite';
-import type { DatasetPhase } from './protocol';
 import { decodeSprite } from './decodeSprite';
 import { fetchBytes } from './fetchBytes';
+
+/** The steps of loading the dataset, in order. */
+export type DatasetPhase = 'manifest' | 'download' | 'decode' | 'verify';
 
 export type ProgressListener = (phase: DatasetPhase, fraction: number) => void;
 

@@ -1,29 +1,26 @@
 import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from '../ml/errors';
 import { checkModelFiles, defaultName, type ModelMeta } from '../ml/persist';
-import { deleteModel, describeStorageFailure, exportModel, importModel, listModels, loadModel, saveModel } from './modelStore';
-import type { FromWorker } from './protocol';
-import type { TrainingSession } from './session';
+import { deleteModel, describeStorageFailure, importModel, listModels, loadModel, saveModel, type ModelFiles } from './modelStore';
+import type { Post } from './protocol';
+import type { ModelSession } from './session';
 
-type Post = (message: FromWorker, transfer?: Transferable[]) => void;
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Saving, listing, loading, deleting, exporting and importing models; every failure leaves the model in memory as it was. */
+/** Saving, listing, loading, deleting and importing models; every failure leaves the model in memory as it was. */
 export class ModelLibrary {
   private saved: ModelMeta[] = [];
 
   constructor(private readonly post: Post) {}
 
-  private announce(session: TrainingSession): void {
+  private announce(session: ModelSession): void {
     this.post({ type: 'models', models: this.saved, active: session.record.source });
   }
 
   private fail(message: string): void {
-    this.post({ type: 'model-error', message });
+    this.post({ type: 'storage-failed', message });
   }
 
   /** Lists saved models; with `restore`, loads the newest so the drawing pad works at once after a reload. */
-  async refresh(session: TrainingSession, restore: boolean): Promise<void> {
+  async refresh(session: ModelSession, restore: boolean): Promise<void> {
     try {
       this.saved = await listModels();
     } catch (error) {
@@ -35,8 +32,8 @@ export class ModelLibrary {
     else this.announce(session);
   }
 
-  async save(session: TrainingSession, name: string | null): Promise<void> {
-    if (session.isTraining) {
+  async save(session: ModelSession, name: string | null): Promise<void> {
+    if (session.busy) {
       this.fail('Stop training before saving: the weights change at every step.');
       return;
     }
@@ -57,16 +54,17 @@ export class ModelLibrary {
       this.saved = await listModels();
       this.announce(session);
     } catch (error) {
-      this.fail(describe(error));
+      this.fail(errorMessage(error));
     }
   }
 
-  async load(session: TrainingSession, id: string): Promise<void> {
+  /** True once the saved model's weights are the session's. */
+  async load(session: ModelSession, id: string): Promise<boolean> {
     const meta = this.saved.find((entry) => entry.id === id);
     if (!meta) {
       this.fail('That saved model no longer exists.');
       this.announce(session);
-      return;
+      return false;
     }
     try {
       const model = await loadModel(meta);
@@ -77,13 +75,15 @@ export class ModelLibrary {
         source: meta.id,
       });
       this.announce(session);
+      return true;
     } catch (error) {
-      this.fail(`${describe(error)} The current model is unchanged.`);
+      this.fail(`${errorMessage(error)} The current model is unchanged.`);
       this.announce(session);
+      return false;
     }
   }
 
-  async remove(session: TrainingSession, id: string): Promise<void> {
+  async remove(session: ModelSession, id: string): Promise<void> {
     try {
       await deleteModel(id);
       if (session.record.source === id) session.setSource(null);
@@ -94,24 +94,17 @@ export class ModelLibrary {
     this.announce(session);
   }
 
-  async export(session: TrainingSession, requestId: number): Promise<void> {
+  /** Checks the files again (the worker trusts no one), then swaps the model in; true once it is the session's. */
+  async import(session: ModelSession, files: ModelFiles, name: string): Promise<boolean> {
     try {
-      const { modelJson, weightData } = await exportModel(session.current);
-      this.post({ type: 'exported', id: requestId, modelJson, weightData }, [weightData]);
-    } catch (error) {
-      this.post({ type: 'request-failed', id: requestId, message: describe(error) });
-    }
-  }
-
-  /** Checks again (the worker trusts no one), then swaps the model in. */
-  async import(session: TrainingSession, modelJson: string, weightData: ArrayBuffer, name: string): Promise<void> {
-    try {
-      const checked = checkModelFiles(modelJson, weightData.byteLength);
-      const model = await importModel(checked, weightData);
+      const checked = checkModelFiles(files.modelJson, files.weightData.byteLength);
+      const model = await importModel(checked, files.weightData);
       await session.adopt(model, 0, { seed: 0, trainingSeconds: 0, testAccuracy: null, source: null });
       this.announce(session);
+      return true;
     } catch (error) {
-      this.fail(`${name} could not be loaded: ${describe(error)}. The current model is unchanged.`);
+      this.fail(`${name} could not be loaded: ${errorMessage(error)}. The current model is unchanged.`);
+      return false;
     }
   }
 }

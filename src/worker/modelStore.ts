@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { errorMessage } from '../ml/errors';
 import { isModelMeta, sortByDate, type CheckedModelJson, type ModelMeta } from '../ml/persist';
 
 /** The app's own small database of model metadata; tfjs keeps the models themselves in its own. */
@@ -7,6 +8,12 @@ const META_STORE = 'models';
 
 const modelUrl = (id: string): string => `indexeddb://mnist-${id}`;
 
+/** A model as the two files of tfjs' layers format. */
+export interface ModelFiles {
+  readonly modelJson: string;
+  readonly weightData: ArrayBuffer;
+}
+
 export class StorageError extends Error {
   override name = 'StorageError';
 }
@@ -14,7 +21,7 @@ export class StorageError extends Error {
 /** Turns a browser storage failure into words, naming the usual causes. */
 export function describeStorageFailure(action: string, error: unknown): StorageError {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (name === 'QuotaExceededError' || /quota/i.test(message)) {
     return new StorageError(
       `${action} failed: the browser's storage for this site is full. Delete saved models or free disk space, then retry.`,
@@ -83,7 +90,7 @@ export async function loadModel(meta: ModelMeta): Promise<tf.LayersModel> {
   try {
     return await tf.loadLayersModel(modelUrl(meta.id));
   } catch (error) {
-    throw new StorageError(`“${meta.name}” could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StorageError(`“${meta.name}” could not be loaded: ${errorMessage(error)}`);
   }
 }
 
@@ -93,8 +100,8 @@ export async function deleteModel(id: string): Promise<void> {
 }
 
 /** The model as the two files of tfjs' layers format. */
-export async function exportModel(model: tf.LayersModel): Promise<{ modelJson: string; weightData: ArrayBuffer }> {
-  const exported: { files?: { modelJson: string; weightData: ArrayBuffer } } = {};
+export async function exportModel(model: tf.LayersModel): Promise<ModelFiles> {
+  const exported: { files?: ModelFiles } = {};
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weightData = artifacts.weightData;

@@ -12,6 +12,7 @@ import {
 } from '../ml/backend';
 import { installTrainingKernels } from '../ml/kernels';
 import { describeWasm } from './wasmSetup';
+import { errorMessage } from '../ml/errors';
 
 async function probeWebGpu(): Promise<BackendProbe> {
   const unavailable = (detail: string): BackendProbe => ({ name: 'webgpu', available: false, software: false, detail });
@@ -25,7 +26,7 @@ async function probeWebGpu(): Promise<BackendProbe> {
     const fallback = Boolean((adapter.info as { isFallbackAdapter?: boolean }).isFallbackAdapter);
     return { name: 'webgpu', available: true, software: fallback || looksSoftware(name), detail: name };
   } catch (error) {
-    return unavailable(`the adapter request failed (${error instanceof Error ? error.message : String(error)})`);
+    return unavailable(`the adapter request failed (${errorMessage(error)})`);
   }
 }
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { grayFromRgba, preprocess } from '../../ml/preprocess';
 import type { MlClient } from '../../state/mlClient';
-import type { Prediction } from '../../worker/protocol';
+import type { Prediction } from '../../worker/inference';
+import { errorMessage } from '../../ml/errors';
 
 export interface LiveResult {
   /** The 28×28 image the model received. */
@@ -45,7 +46,7 @@ export function useLivePrediction(client: MlClient, canvasRef: React.RefObject<H
           setError(null);
         },
         (failure: unknown) => {
-          setError(`The model could not classify the drawing: ${failure instanceof Error ? failure.message : String(failure)}`);
+          setError(`The model could not classify the drawing: ${errorMessage(failure)}`);
         },
       )
       .finally(() => {

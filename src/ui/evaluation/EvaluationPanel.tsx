@@ -12,6 +12,7 @@ import { TopConfusions } from './TopConfusions';
 export function EvaluationPanel() {
   const client = useMlClient();
   const evaluation = useAppState((state) => state.evaluation);
+  const error = useAppState((state) => state.evaluationError);
   const canEvaluate = useAppState(
     (state) => state.dataset.state === 'ready' && state.backend.state === 'ready' && state.training.state !== 'training',
   );
@@ -30,6 +31,11 @@ export function EvaluationPanel() {
             : 'Train, or Evaluate the current weights.'}
         </span>
       </div>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
       {evaluation && (
         <div className="evaluation">
           <ConfusionHeatmap matrix={evaluation.matrix} selected={selected} onSelect={setSelected} />

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { IMAGE_PIXELS } from '../../ml/mnist';
-import type { EvaluationResult } from '../../worker/protocol';
+import type { EvaluationResult } from '../../worker/inference';
 import { DigitCanvas } from '../DigitCanvas';
 import { percent } from '../format';
 import { useMlClient } from '../mlClientContext';
 import type { Cell } from './cell';
+import { errorMessage } from '../../ml/errors';
 
 const LIMIT = 50;
 
@@ -33,7 +34,7 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
         if (live) setPixels({ indices, bytes });
       },
       (failure: unknown) => {
-        if (live) setError(`The images could not be fetched: ${failure instanceof Error ? failure.message : String(failure)}`);
+        if (live) setError(`The images could not be fetched: ${errorMessage(failure)}`);
       },
     );
     return () => {

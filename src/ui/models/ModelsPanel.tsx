@@ -4,8 +4,7 @@ import { libraryFailed } from '../../state/libraryActions';
 import { percent, seconds } from '../format';
 import { useMlClient } from '../mlClientContext';
 import { downloadModelFiles, readModelFiles } from './modelFiles';
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+import { errorMessage } from '../../ml/errors';
 
 /** Save to IndexedDB, the saved list with load and delete, and the model as files, down and up. */
 export function ModelsPanel() {
@@ -22,7 +21,7 @@ export function ModelsPanel() {
         client.importModel(modelFiles, files.find((f) => f.name.endsWith('.json'))?.name ?? 'The uploaded model');
       },
       (error: unknown) => {
-        libraryFailed(`That model was not loaded: ${describe(error)}. The current model is unchanged.`);
+        libraryFailed(`That model was not loaded: ${errorMessage(error)}. The current model is unchanged.`);
       },
     );
   };
@@ -57,7 +56,7 @@ export function ModelsPanel() {
           disabled={!ready}
           onClick={() => {
             client.exportModel().then(downloadModelFiles, (error: unknown) => {
-              libraryFailed(`The model could not be downloaded: ${describe(error)}.`);
+              libraryFailed(`The model could not be downloaded: ${errorMessage(error)}.`);
             });
           }}
         >

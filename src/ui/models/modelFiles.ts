@@ -1,5 +1,5 @@
 import { ModelFileError, checkModelFiles } from '../../ml/persist';
-import type { ModelFiles } from '../../state/mlClient';
+import type { ModelFiles } from '../../worker/modelStore';
 
 /** Picks model.json and weights.bin out of what was chosen or dropped, and checks them before anything changes. */
 export async function readModelFiles(files: readonly File[]): Promise<ModelFiles> {

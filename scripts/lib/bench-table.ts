@@ -1,0 +1,61 @@
+import type { BackendName } from '../../src/ml/backend';
+
+/** One backend's figures, as the bench's JSON line reports them. */
+export interface Result {
+  backend: BackendName;
+  activeBackend: string;
+  detail: string;
+  dataReadyMs: number;
+  /** The typed arrays the worker keeps for both splits. */
+  datasetHeapMB: number;
+  /** Everything the worker holds after start-up, as the browser measures it (wasm's heap included). */
+  workerHeapMB: number | null;
+  msPerStep: { median: number; min: number; max: number; timedSteps: number };
+  bareFitMsPerStep: { median: number };
+  overhead: number;
+  examplesPerSec: number;
+  inferTestMs: number;
+  predictMs: { median: number; max: number };
+  /** From a tap's pointer-up on the pad to the frame that shows its probabilities. */
+  drawLatencyMs: { median: number; max: number };
+  numTensors: { before: number; after: number };
+  epochs: { epoch: number; testAcc: number; seconds: number; msPerStep: number }[];
+}
+
+/** The figures as an aligned table, one row a backend. */
+export function printTable(results: Result[]): void {
+  const rows = results.map((r) => [
+    r.backend,
+    r.detail.slice(0, 40),
+    `${r.dataReadyMs} ms`,
+    `${r.datasetHeapMB} MB`,
+    r.workerHeapMB === null ? '—' : `${r.workerHeapMB} MB`,
+    `${r.msPerStep.median} (${r.msPerStep.min}–${r.msPerStep.max})`,
+    `${r.bareFitMsPerStep.median} ms`,
+    `${r.overhead}×`,
+    String(r.examplesPerSec),
+    `${r.inferTestMs} ms`,
+    `${r.predictMs.median} ms`,
+    `${r.drawLatencyMs.median} ms`,
+    `${r.numTensors.before} → ${r.numTensors.after}`,
+    r.epochs.map((e) => `${e.epoch}: ${(e.testAcc * 100).toFixed(2)} % in ${e.seconds} s`).join(', '),
+  ]);
+  const header = [
+    'backend',
+    'device',
+    'data ready',
+    'dataset',
+    'worker heap',
+    'ms/step median (min–max)',
+    'bare fit',
+    'overhead',
+    'examples/s',
+    '10k inference',
+    'predict',
+    'draw → painted',
+    'tensors',
+    'epochs',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+}

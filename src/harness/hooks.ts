@@ -1,0 +1,24 @@
+import type { Fault } from './protocol';
+
+/** What `npm run bench` calls in the page (harness build only). */
+export interface BenchHooks {
+  /** Round trips of one 28×28 image through the worker, in milliseconds. */
+  predictMs(count: number): Promise<number[]>;
+  bareFitMsPerStep(steps: number, batchSize: number): Promise<number[]>;
+  inferTestMs(): Promise<number>;
+  /** Every training step's duration since the last call. */
+  stepTimes(): Promise<number[]>;
+}
+
+/** What the end-to-end fault tests call in the page (harness build only). */
+export interface FaultHooks {
+  /** False when the fault had nothing to act on. */
+  inject(fault: Fault): Promise<boolean>;
+}
+
+declare global {
+  interface Window {
+    mnistBench?: BenchHooks;
+    mnistFaults?: FaultHooks;
+  }
+}

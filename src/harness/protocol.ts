@@ -1,0 +1,32 @@
+import type { ReplyOf } from '../worker/protocol';
+
+/**
+ * What the tests and the bench ask of the worker, over a port of their own that only
+ * the harness build opens: the app's protocol knows nothing of these.
+ */
+export type Fault = 'lose-gpu' | 'nan-weights';
+
+export interface HarnessReplies {
+  /** False when the fault has nothing to act on (no GPU to lose, no model). */
+  'inject-fault': boolean;
+  /** A bare `model.fit` on a fresh copy of the network: milliseconds between batch ends. */
+  'bare-fit': number[];
+  /** Milliseconds to infer the whole test set with the current model. */
+  'infer-test': number;
+  /** Every training step's duration since the last time they were asked for. */
+  'step-times': number[];
+}
+
+export type HarnessRequest =
+  | { kind: 'inject-fault'; fault: Fault }
+  | { kind: 'bare-fit'; steps: number; batchSize: number }
+  | { kind: 'infer-test' }
+  | { kind: 'step-times' };
+
+export interface HarnessAsk {
+  readonly id: number;
+  readonly request: HarnessRequest;
+}
+
+export type HarnessAnswer =
+  { readonly id: number; readonly reply: ReplyOf<HarnessReplies> } | { readonly id: number; readonly error: string };

@@ -1,0 +1,83 @@
+import { assertNever } from '../ml/errors';
+import { datasetFailed, datasetProgress, datasetReady } from './datasetActions';
+import { evaluationFailed, evaluationReceived } from './evaluationActions';
+import { backendLost } from './faultActions';
+import { libraryFailed, modelsListed } from './libraryActions';
+import {
+  backendFailed,
+  backendReady,
+  batchReceived,
+  epochReceived,
+  memoryReported,
+  modelAnnounced,
+  trainingEnded,
+  trainingFailed,
+  trainingStarted,
+  weightsReceived,
+} from './trainingActions';
+import type { WorkerNews } from './workerLife';
+
+/** What the worker announces, as opposed to the replies to the page's own requests. */
+export type Announcement = Exclude<WorkerNews, { type: 'reply' } | { type: 'request-failed' }>;
+
+/** Turns each of the worker's announcements into the store update it means. */
+export function dispatch(message: Announcement): void {
+  switch (message.type) {
+    case 'dataset-progress':
+      datasetProgress(message.phase, message.fraction);
+      return;
+    case 'dataset-ready':
+      datasetReady(message.summary);
+      return;
+    case 'dataset-failed':
+      datasetFailed(message.failure, message.message);
+      return;
+    case 'backend-ready':
+      backendReady(message.backend);
+      return;
+    case 'backend-failed':
+      backendFailed(message.message);
+      return;
+    case 'backend-lost':
+      backendLost(message.message, message.epochsDone, message.fallback);
+      return;
+    case 'model':
+      modelAnnounced(message.layers, message.totalParams, message.epochsDone, message.trained);
+      return;
+    case 'weights':
+      weightsReceived(message.epoch, message.layers);
+      return;
+    case 'training-started':
+      trainingStarted(message.firstEpoch, message.lastEpoch, message.steps);
+      return;
+    case 'training-batch':
+      batchReceived(message.report, message.losses);
+      return;
+    case 'training-epoch':
+      epochReceived(message.log);
+      return;
+    case 'training-ended':
+      trainingEnded(message.state, message.epochsDone);
+      return;
+    case 'training-failed':
+      trainingFailed(message.message);
+      return;
+    case 'evaluation':
+      evaluationReceived(message.result);
+      return;
+    case 'evaluation-failed':
+      evaluationFailed(message.message);
+      return;
+    case 'models':
+      modelsListed(message.models, message.active);
+      return;
+    case 'storage-failed':
+      libraryFailed(message.message);
+      return;
+    case 'memory':
+      memoryReported(message.numTensors);
+      return;
+    default:
+      assertNever(message);
+  }
+}

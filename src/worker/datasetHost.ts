@@ -1,0 +1,89 @@
+import { DatasetError, imageAt, type MnistData } from '../ml/data';
+import { errorMessage } from '../ml/errors';
+import { IMAGE_PIXELS, SAMPLE_COUNT, SAMPLE_GRID } from '../ml/mnist';
+import { loadDataset, type DatasetPhase } from './loadDataset';
+import type { Post } from './protocol';
+import { throttleProgress } from './throttle';
+
+export interface SampleImages {
+  /** Index of the first sample in the training split. */
+  readonly first: number;
+  /** 784 bytes per image, one after another. */
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+}
+
+/** What the page learns of the loaded dataset: its size, the sample grid's images, and where the time went. */
+export interface DatasetSummary {
+  readonly train: number;
+  readonly test: number;
+  /** Bytes of typed arrays the worker holds for the dataset. */
+  readonly bytes: number;
+  readonly samples: SampleImages;
+  /** Time spent in each phase inside the worker, in milliseconds. */
+  readonly timings: Readonly<Record<DatasetPhase, number>>;
+}
+
+function summarize(data: MnistData, timings: DatasetSummary['timings']): { summary: DatasetSummary; transfer: ArrayBuffer[] } {
+  const images = new Uint8Array(SAMPLE_COUNT * IMAGE_PIXELS);
+  for (let i = 0; i < SAMPLE_COUNT; i++) images.set(imageAt(data.train, SAMPLE_GRID.first + i), i * IMAGE_PIXELS);
+  const labels = data.train.labels.slice(SAMPLE_GRID.first, SAMPLE_GRID.last + 1);
+  const bytes = [data.train, data.test].reduce((sum, split) => sum + split.images.byteLength + split.labels.byteLength, 0);
+  const summary: DatasetSummary = {
+    train: data.train.count,
+    test: data.test.count,
+    bytes,
+    samples: { first: SAMPLE_GRID.first, images, labels },
+    timings,
+  };
+  return { summary, transfer: [images.buffer, labels.buffer] };
+}
+
+/** The dataset in the worker: loaded once (and again on Retry), then lent to training and evaluation. */
+export class DatasetHost {
+  private loaded: MnistData | null = null;
+  private loading: Promise<MnistData | null> | null = null;
+
+  constructor(private readonly post: Post) {}
+
+  get data(): MnistData | null {
+    return this.loaded;
+  }
+
+  /** Loads the dataset unless a load is under way; resolves with it, or null after a failure (already posted). */
+  load(manifestUrl: string): Promise<MnistData | null> {
+    this.loading ??= this.fetchAndCheck(manifestUrl).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  /** 784 bytes per requested test image. */
+  testImages(indices: readonly number[]): Uint8Array {
+    const data = this.loaded;
+    if (!data) throw new Error('the dataset is not loaded');
+    const pixels = new Uint8Array(indices.length * IMAGE_PIXELS);
+    indices.forEach((index, i) => {
+      pixels.set(imageAt(data.test, index), i * IMAGE_PIXELS);
+    });
+    return pixels;
+  }
+
+  private async fetchAndCheck(manifestUrl: string): Promise<MnistData | null> {
+    this.loaded = null;
+    const progress = throttleProgress<DatasetPhase>(100, (phase, fraction) => {
+      this.post({ type: 'dataset-progress', phase, fraction });
+    });
+    try {
+      const { data, timings } = await loadDataset(manifestUrl, progress);
+      this.loaded = data;
+      const { summary, transfer } = summarize(data, timings);
+      this.post({ type: 'dataset-ready', summary }, transfer);
+      return data;
+    } catch (error) {
+      if (error instanceof DatasetError) this.post({ type: 'dataset-failed', failure: error.failure, message: error.message });
+      else this.post({ type: 'dataset-failed', failure: 'decode', message: `The dataset could not be loaded: ${errorMessage(error)}` });
+      return null;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+import type { BackendName } from '../ml/backend';
+import { assertNever, errorMessage } from '../ml/errors';
+import type { BatchReport, TrainConfig } from '../ml/train';
+import { DatasetHost } from './datasetHost';
+import { Engine } from './engine';
+import { Inference } from './inference';
+import { ModelLibrary } from './modelLibrary';
+import { exportModel } from './modelStore';
+import type { Post, Reply, Request, ToWorker } from './protocol';
+import type { ModelSession, Snapshot } from './session';
+import { Trainer } from './trainingRun';
+
+export interface WorkerOptions {
+  /** Sees every training step as it ends; for the bench, never set in the app. */
+  readonly onStep?: (report: BatchReport) => void;
+}
+
+/** The worker's parts, and the one switch that sends each message from the page to the part it concerns. */
+export class MlWorker {
+  readonly dataset: DatasetHost;
+  readonly engine: Engine;
+  private readonly inference: Inference;
+  private readonly trainer: Trainer;
+  private readonly library: ModelLibrary;
+  private started: Promise<void> | null = null;
+  private testSize = 10_000;
+
+  constructor(
+    private readonly post: Post,
+    options: WorkerOptions = {},
+  ) {
+    this.dataset = new DatasetHost(post);
+    this.engine = new Engine(post);
+    this.inference = new Inference(post, this.engine.gpu);
+    this.library = new ModelLibrary(post);
+    this.trainer = new Trainer({
+      post,
+      gpu: this.engine.gpu,
+      inference: this.inference,
+      reportLost: (message, epochsDone) => this.engine.reportLost(message, epochsDone),
+      ...(options.onStep ? { onStep: options.onStep } : {}),
+    });
+  }
+
+  handle(message: ToWorker): void {
+    switch (message.type) {
+      case 'load-dataset':
+        void this.loadDataset(message.manifestUrl);
+        return;
+      case 'start':
+        this.testSize = message.testSize;
+        this.started ??= this.start(message.backend, message.seed, message.restore);
+        return;
+      case 'continue-on':
+        void this.continueOn(message.backend, message.config);
+        return;
+      case 'train':
+        void this.train(message.config);
+        return;
+      case 'stop':
+        this.trainer.stop();
+        return;
+      case 'reset':
+        void this.withSession(async (session) => {
+          await session.reset(message.seed).catch((error: unknown) => {
+            this.post({ type: 'training-failed', message: `Reset failed: ${errorMessage(error)}` });
+          });
+        });
+        return;
+      case 'evaluate':
+        void this.evaluate(message.testSize);
+        return;
+      case 'save-model':
+        void this.withSession((session) => this.library.save(session, message.name));
+        return;
+      case 'load-model':
+        void this.withSession(async (session) => {
+          if (await this.library.load(session, message.id)) await this.evaluateIfReady(session);
+        });
+        return;
+      case 'delete-model':
+        void this.withSession((session) => this.library.remove(session, message.id));
+        return;
+      case 'import-model':
+        void this.withSession(async (session) => {
+          if (await this.library.import(session, message.files, message.name)) await this.evaluateIfReady(session);
+        });
+        return;
+      case 'request':
+        void this.answer(message.id, message.request);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private async answer(id: number, request: Request): Promise<void> {
+    try {
+      const { reply, transfer } = await this.replyTo(request);
+      this.post({ type: 'reply', id, reply }, transfer);
+    } catch (error) {
+      this.post({ type: 'request-failed', id, message: errorMessage(error) });
+    }
+  }
+
+  private async replyTo(request: Request): Promise<{ reply: Reply; transfer: Transferable[] }> {
+    switch (request.kind) {
+      case 'predict': {
+        const value = await this.inference.predict((await this.requireSession()).current, request.pixels);
+        return { reply: { kind: 'predict', value }, transfer: [value.probabilities.buffer, value.conv1.buffer, value.conv2.buffer] };
+      }
+      case 'test-images': {
+        const value = this.dataset.testImages(request.indices);
+        return { reply: { kind: 'test-images', value }, transfer: [value.buffer] };
+      }
+      case 'export-model': {
+        const value = await exportModel((await this.requireSession()).current);
+        return { reply: { kind: 'export-model', value }, transfer: [value.weightData] };
+      }
+      default:
+        return assertNever(request);
+    }
+  }
+
+  private async requireSession(): Promise<ModelSession> {
+    const session = await this.engine.session();
+    if (!session) throw new Error('no TensorFlow.js backend is running');
+    return session;
+  }
+
+  private async withSession(work: (session: ModelSession) => Promise<void>): Promise<void> {
+    const session = await this.engine.session();
+    if (!session) {
+      this.post({ type: 'storage-failed', message: 'No TensorFlow.js backend is running, so there is no model to work with.' });
+      return;
+    }
+    await work(session);
+  }
+
+  private async start(backend: BackendName | null, seed: number, restore: Snapshot | null): Promise<void> {
+    const session = await this.engine.start(backend, seed, restore);
+    if (!session) return;
+    // The newest saved model comes back on its own, so a reload loses nothing; a restarted worker brings its own weights.
+    await this.library.refresh(session, !restore);
+    await this.evaluateIfReady(session);
+  }
+
+  private async loadDataset(manifestUrl: string): Promise<void> {
+    // The data in use by a run must not vanish under it.
+    if (this.trainer.isTraining) return;
+    const data = await this.dataset.load(manifestUrl);
+    const session = await this.engine.session();
+    if (data && session) await this.evaluateIfReady(session);
+  }
+
+  /** After a lost GPU: the last good weights move to `backend`, and the interrupted run's remaining epochs go on there. */
+  private async continueOn(backend: BackendName, config: TrainConfig): Promise<void> {
+    const session = await this.engine.session();
+    if (!session || this.trainer.isTraining) return;
+    if (!(await this.engine.moveTo(session, backend))) return;
+    await this.evaluateIfReady(session);
+    await this.train({ ...config, epochs: this.trainer.remainingEpochs(session, config) });
+  }
+
+  private async train(config: TrainConfig): Promise<void> {
+    const session = await this.engine.session();
+    const data = this.dataset.data;
+    if (!session) this.post({ type: 'training-failed', message: 'Training cannot start: no TensorFlow.js backend is running.' });
+    else if (!data) this.post({ type: 'training-failed', message: 'Training cannot start: the dataset is not loaded yet.' });
+    else await this.trainer.train(session, data, config);
+  }
+
+  private async evaluate(testSize: number): Promise<void> {
+    if (this.trainer.isTraining) return;
+    const session = await this.engine.session();
+    const data = this.dataset.data;
+    if (!session || !data) {
+      this.post({ type: 'evaluation-failed', message: 'Evaluation needs the dataset and a running backend; wait until both are ready.' });
+      return;
+    }
+    try {
+      await this.inference.evaluateAndPost(session, data, testSize);
+    } catch (error) {
+      this.post({ type: 'evaluation-failed', message: `Evaluation failed: ${errorMessage(error)}` });
+    }
+  }
+
+  /** Trained weights that just arrived (loaded, restored, or the data came late): score them, so accuracy and confusion show at once. */
+  private async evaluateIfReady(session: ModelSession): Promise<void> {
+    if (!this.dataset.data || this.trainer.isTraining || !session.trained) return;
+    await this.evaluate(this.testSize);
+  }
+}

@@ -1,0 +1,128 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
+import type { MnistData } from '../ml/data';
+import { installConv2dBackpropFilter } from '../ml/kernels/conv2dBackpropFilter';
+import { buildCnn } from '../ml/model';
+import { Inference } from './inference';
+import type { FromWorker } from './protocol';
+import { ModelSession, type GpuWatch } from './session';
+import { Trainer } from './trainingRun';
+
+/** A GPU that never goes away: what CPU and wasm are. */
+const steadyGpu: GpuWatch = {
+  assert: () => undefined,
+  guard: (download) => download,
+  confirmLoss: () => Promise.resolve(null),
+};
+
+let data: MnistData;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  installConv2dBackpropFilter('cpu');
+  data = await loadMnistFromIdx();
+});
+
+function setup() {
+  const posted: FromWorker[] = [];
+  const post = (message: FromWorker): void => {
+    posted.push(message);
+  };
+  const session = new ModelSession(post, 1, steadyGpu);
+  const inference = new Inference(post, steadyGpu);
+  const trainer = new Trainer({ post, gpu: steadyGpu, inference, reportLost: () => Promise.resolve() });
+  return { posted, session, inference, trainer };
+}
+
+/** tfjs-layers' leak-test pattern: run once to warm up, count, run again, count again. */
+async function tensorsAfterRepeat(action: () => Promise<void>): Promise<{ before: number; after: number }> {
+  await action();
+  const before = tf.memory().numTensors;
+  await action();
+  return { before, after: tf.memory().numTensors };
+}
+
+/** Writes NaN into the output layer's kernel, as a diverging run would. */
+function poison(model: tf.LayersModel): void {
+  const layer = model.getLayer('dense_2');
+  const [kernel, bias] = layer.getWeights();
+  if (!kernel || !bias) throw new Error('dense_2 has no weights');
+  const nan = tf.fill(kernel.shape, Number.NaN);
+  layer.setWeights([nan, bias]);
+  nan.dispose();
+}
+
+const smallRun = { epochs: 1, batchSize: 64, trainSize: 512, testSize: 200, seed: 1 };
+
+describe('ModelSession', () => {
+  it('reset leaves the tensor count where it was, and starts the epochs again', async () => {
+    const { session } = setup();
+    const { before, after } = await tensorsAfterRepeat(() => session.reset(3));
+    expect(after).toBe(before);
+    expect(session.epochs).toBe(0);
+    expect(session.trained).toBe(false);
+  });
+
+  it('restore brings back the snapshot’s weights and epochs, without leaking', async () => {
+    const { session, trainer } = setup();
+    await trainer.train(session, data, smallRun);
+    const snapshot = session.lastGood;
+    if (!snapshot) throw new Error('training kept no snapshot');
+    const { before, after } = await tensorsAfterRepeat(() => session.restore(snapshot));
+    expect(after).toBe(before);
+    expect(session.epochs).toBe(1);
+    const restored = await session.checkpoint();
+    expect(restored.weights.map((weight) => Array.from(weight.values))).toEqual(
+      snapshot.checkpoint.weights.map((weight) => Array.from(weight.values)),
+    );
+  });
+
+  it('adopt swaps in another model without leaking, and refuses one with NaN weights, changing nothing', async () => {
+    const { session } = setup();
+    const record = { seed: 7, trainingSeconds: 1, testAccuracy: 0.5, source: 'saved-1' };
+    const { before, after } = await tensorsAfterRepeat(() => session.adopt(buildCnn({ seed: 7 }), 2, record));
+    expect(after).toBe(before);
+    expect(session.record).toEqual(record);
+    expect(session.trained).toBe(true);
+
+    const bad = buildCnn({ seed: 8 });
+    poison(bad);
+    await expect(session.adopt(bad, 3, { ...record, source: 'saved-2' })).rejects.toThrow(/NaN or infinite/);
+    expect(tf.memory().numTensors).toBe(after);
+    expect(session.record.source).toBe('saved-1');
+    expect(session.epochs).toBe(2);
+  });
+});
+
+describe('Trainer', () => {
+  it('recovers from NaN weights: the last good epoch comes back, the page is told, and no tensor is left behind', async () => {
+    const { session, trainer, posted } = setup();
+    await trainer.train(session, data, smallRun);
+    expect(posted.some((message) => message.type === 'training-ended')).toBe(true);
+    const before = tf.memory().numTensors;
+    const good = session.lastGood;
+
+    poison(session.current);
+    await trainer.train(session, data, smallRun);
+    const failure = posted.find((message) => message.type === 'training-failed');
+    expect(failure?.message).toMatch(/became NaN at epoch 2.*weights after epoch 1 were restored/);
+    expect(session.epochs).toBe(1);
+    expect(session.lastGood).toBe(good);
+    // A restored model has a fresh optimiser, so it holds fewer tensors than one that has trained.
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
+    await trainer.train(session, data, smallRun);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(session.epochs).toBe(2);
+  });
+
+  it('knows how many epochs an interrupted run had left', async () => {
+    const { session, trainer } = setup();
+    await trainer.train(session, data, { ...smallRun, epochs: 3 });
+    expect(trainer.remainingEpochs(session, smallRun)).toBe(1);
+    const snapshot = session.lastGood;
+    if (!snapshot) throw new Error('no snapshot');
+    await session.restore({ ...snapshot, checkpoint: { ...snapshot.checkpoint, epochs: 1 } });
+    expect(trainer.remainingEpochs(session, { ...smallRun, epochs: 5 })).toBe(2);
+  });
+});
