@@ -81,3 +81,34 @@ test('a sprite that is not a PNG is a decode error', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('The test images could not be decoded');
 });
+
+test('a download that stalls says so with the right label, ends in an alert with Retry, and Retry recovers', async ({ page }) => {
+  // The train sprite's request is held and never answered, as on a dead connection.
+  await page.route('**/data/train-images.png', () => undefined);
+  const started = Date.now();
+  await page.goto('/');
+  await expect(datasetStatus(page)).toContainText('Downloading MNIST');
+  await expect(page.getByRole('alert')).toContainText(
+    'The download of the training images stalled: nothing arrived for 20 s. Check the connection, then retry.',
+    { timeout: 40_000 },
+  );
+  const secondsToAlert = (Date.now() - started) / 1000;
+  expect(secondsToAlert).toBeGreaterThanOrEqual(20);
+  test.info().annotations.push({ type: 'stall → alert', description: `${secondsToAlert.toFixed(1)} s` });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+
+  await page.unroute('**/data/train-images.png');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expectDatasetReady(page);
+});
+
+test('a slow download is labelled as a download, not as reading the manifest', async ({ page }) => {
+  await page.route('**/data/*.png', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(datasetStatus(page)).toContainText('Downloading MNIST');
+  await expect(datasetStatus(page)).not.toContainText('manifest');
+  await expectDatasetReady(page);
+});

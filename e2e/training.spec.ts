@@ -127,3 +127,14 @@ test('autostart=1 trains without a click', async ({ page }) => {
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('epoch-log')).toContainText('Epoch 1/1 · 2 steps');
 });
+
+test('numbers in the URL are plain decimals only, one rule for all, and a bad value is quoted short', async ({ page }) => {
+  await openReady(page, `?epochs=0x10&batchSize=%20%202%20&seed=1e3&backend=${'x'.repeat(12_000)}`);
+  const notices = page.getByTestId('notices').getByRole('alert');
+  await expect(notices).toContainText('epochs=0x10 is not a whole number from 1 to 1000; using 5.');
+  await expect(notices).toContainText('batchSize="  2 " is not a whole number from 1 to 4096; using 128.');
+  await expect(notices).toContainText('seed=1e3 is not a whole number from 0 to 4294967295; using 42.');
+  await expect(notices).toContainText(`backend="${'x'.repeat(24)}"… is not one of webgpu, webgl, wasm, cpu; choosing automatically.`);
+  expect((await notices.innerText()).length).toBeLessThan(600);
+  await expect(page.getByText('Train runs 5 more epochs.')).toBeVisible();
+});

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createMlClient } from './state/mlClient';
 import { spawnMlWorker, watchByLock } from './state/spawnWorker';
-import { appStore } from './state/store';
+import { appStore, type Notice } from './state/store';
 import { parseParams } from './state/urlParams';
 import { App } from './ui/App';
 import { MlClientContext } from './ui/mlClientContext';
@@ -12,7 +12,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have a #root element');
 
 const { config, problems } = parseParams(window.location.search);
-appStore.setState({ config, notices: problems });
+appStore.setState({ config, notices: problems.map((message): Notice => ({ message, kind: 'problem' })) });
 
 // Only the harness build (tests and bench) has hooks; in the app's build this is null and the harness is not bundled.
 const harness = import.meta.env.MODE === 'harness' ? (await import('./harness/page')).createHarness() : null;

@@ -7,3 +7,12 @@ export function errorMessage(error: unknown): string {
 export function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);
 }
+
+/**
+ * For an error nobody foresaw: its first line, cut short, so an alert stays a sentence
+ * (never a library's stack of lines) yet still says enough to report.
+ */
+export function shortReason(error: unknown, max = 120): string {
+  const line = (errorMessage(error).split('\n')[0] ?? '').trim() || 'no reason given';
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}

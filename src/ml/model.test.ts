@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCnn, compileCnn, summarizeModel, weightedLayers } from './model';
-import { EXPECTED_LAYERS } from './persist';
+import { EXPECTED_LAYERS } from './modelFile';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,7 +11,7 @@ describe('buildCnn', () => {
   it('is the notebook’s network with its parameter counts', () => {
     const model = buildCnn();
     const summary = summarizeModel(model);
-    expect(summary.map((layer) => layer.kind)).toEqual(EXPECTED_LAYERS);
+    expect(summary.map((layer) => layer.kind)).toEqual(EXPECTED_LAYERS.map((layer) => layer.className));
     expect(summary.map((layer) => layer.outputShape)).toEqual([
       '[None,26,26,8]',
       '[None,13,13,8]',

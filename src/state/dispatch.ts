@@ -3,6 +3,7 @@ import { datasetFailed, datasetProgress, datasetReady } from './datasetActions';
 import { evaluationFailed, evaluationReceived } from './evaluationActions';
 import { backendLost } from './faultActions';
 import { libraryFailed, modelsListed } from './libraryActions';
+import { noticeReceived } from './noticeActions';
 import {
   backendFailed,
   backendReady,
@@ -42,7 +43,10 @@ export function dispatch(message: Announcement): void {
       backendLost(message.message, message.epochsDone, message.fallback);
       return;
     case 'model':
-      modelAnnounced(message.layers, message.totalParams, message.epochsDone, message.trained);
+      modelAnnounced(message.layers, message.totalParams, message.epochsDone, message.trained, message.source);
+      return;
+    case 'notice':
+      noticeReceived(message.message, 'news');
       return;
     case 'weights':
       weightsReceived(message.epoch, message.layers);

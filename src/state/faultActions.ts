@@ -1,4 +1,5 @@
 import type { BackendName } from '../ml/backend';
+import { libraryTrainingOver } from './libraryActions';
 import { appStore } from './store';
 
 export function backendLost(message: string, epochsDone: number, fallback: BackendName | null): void {
@@ -9,6 +10,7 @@ export function backendLost(message: string, epochsDone: number, fallback: Backe
     backend: { state: 'error', message: 'The GPU went away.' },
     training: { ...training, state: 'stopped', error: null, epochsDone },
   });
+  libraryTrainingOver();
 }
 
 /** The worker is gone: everything it held is being rebuilt, and the person is told why. */

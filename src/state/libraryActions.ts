@@ -13,6 +13,11 @@ export function modelsListed(models: ModelMeta[], active: string | null): void {
   updateLibrary({ models, active, busy: false });
 }
 
-export function libraryFailed(message: string): void {
-  updateLibrary({ error: message, busy: false });
+export function libraryFailed(message: string, whileTraining = false): void {
+  updateLibrary({ error: { message, whileTraining }, busy: false });
+}
+
+/** A run ended: a refusal that was only because of it no longer holds. */
+export function libraryTrainingOver(): void {
+  if (appStore.getState().library.error?.whileTraining) updateLibrary({ error: null });
 }

@@ -63,8 +63,14 @@ export interface LibraryView {
   readonly models: readonly ModelMeta[];
   /** The saved model whose weights are in memory, if they are unchanged since. */
   readonly active: string | null;
-  readonly error: string | null;
+  readonly error: LibraryError | null;
   readonly busy: boolean;
+}
+
+export interface LibraryError {
+  readonly message: string;
+  /** Refused only because a run was going: the alert goes when the run ends. */
+  readonly whileTraining: boolean;
 }
 
 /** Something went wrong that the person can act on, beyond a failed run. */
@@ -76,9 +82,15 @@ export type FaultView =
   /** The worker failed, or kept dying and was not replaced: only a reload helps. */
   | { readonly kind: 'worker-lost'; readonly message: string };
 
+/** Something the person should know: a problem they can fix (a bad URL parameter), or news (weights that came back). */
+export interface Notice {
+  readonly message: string;
+  readonly kind: 'problem' | 'news';
+}
+
 export interface AppState {
   readonly config: AppConfig;
-  readonly notices: readonly string[];
+  readonly notices: readonly Notice[];
   readonly dataset: DatasetView;
   readonly backend: BackendView;
   readonly model: ModelView | null;

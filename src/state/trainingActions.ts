@@ -3,6 +3,8 @@ import type { LayerSummary } from '../ml/model';
 import type { BatchReport, EpochLog } from '../ml/train';
 import type { LayerWeights } from '../worker/session';
 import type { TrainEnd } from '../worker/trainingRun';
+import { libraryTrainingOver } from './libraryActions';
+import { noticeReceived } from './noticeActions';
 import { IDLE_TRAINING, appStore, type TrainingView } from './store';
 
 function updateTraining(change: (training: TrainingView) => Partial<TrainingView>): void {
@@ -11,21 +13,28 @@ function updateTraining(change: (training: TrainingView) => Partial<TrainingView
 }
 
 export function backendReady(choice: BackendChoice): void {
-  const { notices } = appStore.getState();
-  appStore.setState({ backend: { state: 'ready', choice }, notices: choice.notice ? [...notices, choice.notice] : notices });
+  appStore.setState({ backend: { state: 'ready', choice } });
+  if (choice.notice) noticeReceived(choice.notice, 'problem');
 }
 
 export function backendFailed(message: string): void {
   appStore.setState({ backend: { state: 'error', message } });
 }
 
-/** A new or reset model: its summary and, with epochsDone 0, a clean training history. */
-export function modelAnnounced(layers: LayerSummary[], totalParams: number, epochsDone: number, trained: boolean): void {
-  const { model, training } = appStore.getState();
+/** A new, reset, restored or loaded model: its summary, which saved model it is (if any) and, with epochsDone 0, a clean history. */
+export function modelAnnounced(
+  layers: LayerSummary[],
+  totalParams: number,
+  epochsDone: number,
+  trained: boolean,
+  source: string | null,
+): void {
+  const { model, training, library } = appStore.getState();
   const fresh = epochsDone === 0;
   appStore.setState({
     model: { layers, totalParams, trained, weights: fresh || !model ? [] : model.weights },
     training: fresh ? IDLE_TRAINING : { ...training, epochsDone },
+    library: { ...library, active: source },
     ...(fresh ? { evaluation: null, evaluationError: null } : {}),
   });
 }
@@ -39,7 +48,9 @@ export function weightsReceived(epoch: number, layers: LayerWeights[]): void {
 
 /** The worker's answer to Train (or to Continue on another backend): the one place training state becomes `training`. */
 export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: number): void {
-  appStore.setState({ fault: null });
+  const { library } = appStore.getState();
+  // The weights now change at every step: they are no longer those of any saved model.
+  appStore.setState({ fault: null, library: { ...library, active: null } });
   updateTraining(() => ({
     state: 'training',
     error: null,
@@ -60,10 +71,12 @@ export function epochReceived(log: EpochLog): void {
 
 export function trainingEnded(state: TrainEnd, epochsDone: number): void {
   updateTraining(() => ({ state, epochsDone }));
+  libraryTrainingOver();
 }
 
 export function trainingFailed(message: string): void {
   updateTraining(() => ({ state: 'error', error: message }));
+  libraryTrainingOver();
 }
 
 export function memoryReported(numTensors: number): void {

@@ -28,4 +28,19 @@ describe('parseParams', () => {
       'backend=metal is not one of webgpu, webgl, wasm, cpu; choosing automatically.',
     ]);
   });
+
+  it('accepts plain decimal whole numbers only, with one rule for every field', () => {
+    for (const raw of ['0x10', '%20%202%20', '1e3', '2.0', '+3', '-0', '', '１２']) {
+      const { config, problems } = parseParams(`?epochs=${raw}&seed=${raw}`);
+      expect(config.train).toEqual(DEFAULT_TRAIN_CONFIG);
+      expect(problems).toHaveLength(2);
+    }
+    expect(parseParams('?epochs=007&seed=1000').config.train).toMatchObject({ epochs: 7, seed: 1000 });
+  });
+
+  it('quotes a bad value short and escaped', () => {
+    const { problems } = parseParams(`?backend=${'x'.repeat(12_000)}&epochs=%3Cb%3E%0A`);
+    expect(problems[0]).toBe('epochs="<b>\\n" is not a whole number from 1 to 1000; using 5.');
+    expect(problems[1]).toBe(`backend="${'x'.repeat(24)}"… is not one of webgpu, webgl, wasm, cpu; choosing automatically.`);
+  });
 });

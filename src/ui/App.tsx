@@ -13,8 +13,10 @@ import { Notices } from './Notices';
 import { SampleGrid } from './SampleGrid';
 import { TestResult } from './TestResult';
 import { TrainControls } from './TrainControls';
+import { useLeaveGuard } from './useLeaveGuard';
 
 export function App() {
+  useLeaveGuard();
   return (
     <>
       <header className="app-header">

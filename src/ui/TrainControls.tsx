@@ -19,6 +19,7 @@ export function TrainControls() {
   const error = useAppState((state) => state.training.error);
   const epochsDone = useAppState((state) => state.training.epochsDone);
   const epochs = useAppState((state) => state.config.train.epochs);
+  const loaded = useAppState((state) => state.model?.trained ?? false);
   const running = training === 'training';
   const canTrain = datasetReady && backendReady && !running;
 
@@ -36,7 +37,7 @@ export function TrainControls() {
           Reset
         </button>
         <span className="train-status" data-testid="train-status" data-state={training}>
-          {STATUS_TEXT[training]}
+          {training === 'idle' && loaded ? 'A trained model is loaded' : STATUS_TEXT[training]}
         </span>
         <span className="muted">
           {epochsDone > 0 ? `Trained through epoch ${epochsDone}; ` : ''}

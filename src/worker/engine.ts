@@ -2,6 +2,7 @@ import type { BackendName } from '../ml/backend';
 import { errorMessage } from '../ml/errors';
 import { GpuHealth } from './gpuHealth';
 import type { Post } from './protocol';
+import { keepWorkingCopy } from './modelStore';
 import { bestBackendBesides, selectBackend } from './selectBackend';
 import { ModelSession, type Snapshot } from './session';
 
@@ -29,7 +30,7 @@ export class Engine {
   private async open(requested: BackendName | null, seed: number, restore: Snapshot | null): Promise<ModelSession | null> {
     try {
       await this.activate(requested);
-      const session = new ModelSession(this.post, seed, this.gpu);
+      const session = new ModelSession(this.post, seed, this.gpu, keepWorkingCopy);
       if (restore) await session.restore(restore);
       else await session.announce();
       return session;

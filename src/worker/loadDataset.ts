@@ -66,6 +66,8 @@ export async function loadDataset(manifestUrl: string, onProgress: ProgressListe
   const manifest = await fetchManifest(manifestUrl);
   lap('manifest');
 
+  // Said at once: a slow server must not leave the page saying it reads the manifest.
+  onProgress('download', 0);
   const meter = downloadMeter(onProgress);
   const splits: SplitName[] = ['train', 'test'];
   const downloads = await Promise.all(

@@ -1,13 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { errorMessage } from '../ml/errors';
-import { checkModelFiles, defaultName, type ModelMeta } from '../ml/persist';
-import { deleteModel, describeStorageFailure, importModel, listModels, loadModel, saveModel, type ModelFiles } from './modelStore';
+import { checkModelFiles, decodeWeights } from '../ml/modelFile';
+import { defaultName, type ModelMeta } from '../ml/persist';
+import { migrateLegacyModels } from './legacyModels';
+import { deleteModel, describeStorageFailure, listModels, loadWeights, saveModel, type ModelFiles } from './modelStore';
 import type { Post } from './protocol';
 import type { ModelSession } from './session';
+
+/** Every tab of the app hears on this channel when another one saved or deleted a model. */
+const CHANNEL = 'mnist-in-a-tab-models';
 
 /** Saving, listing, loading, deleting and importing models; every failure leaves the model in memory as it was. */
 export class ModelLibrary {
   private saved: ModelMeta[] = [];
+  private readonly otherTabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  private migrated = false;
 
   constructor(private readonly post: Post) {}
 
@@ -19,16 +26,27 @@ export class ModelLibrary {
     this.post({ type: 'storage-failed', message });
   }
 
-  /** Lists saved models; with `restore`, loads the newest so the drawing pad works at once after a reload. */
-  async refresh(session: ModelSession, restore: boolean): Promise<void> {
+  /** Lists the saved models again whenever another tab changes them. */
+  follow(session: ModelSession): void {
+    if (this.otherTabs) {
+      this.otherTabs.onmessage = () => {
+        void this.refresh(session, false);
+      };
+    }
+  }
+
+  /** Lists saved models; with `restoreNewest`, loads the newest so the drawing pad works at once after a reload. */
+  async refresh(session: ModelSession, restoreNewest: boolean): Promise<void> {
     try {
+      if (!this.migrated) await migrateLegacyModels();
+      this.migrated = true;
       this.saved = await listModels();
     } catch (error) {
       this.saved = [];
       this.fail(describeStorageFailure('Reading the saved models', error).message);
     }
     const newest = this.saved[0];
-    if (restore && newest) await this.load(session, newest.id);
+    if (restoreNewest && newest) await this.load(session, newest.id);
     else this.announce(session);
   }
 
@@ -37,47 +55,55 @@ export class ModelLibrary {
       this.fail('Stop training before saving: the weights change at every step.');
       return;
     }
-    const record = session.record;
-    const meta: ModelMeta = {
-      id: `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
-      name: name?.trim() || defaultName(this.saved.length + 1, session.epochs, record.testAccuracy),
-      savedAt: new Date().toISOString(),
-      epochs: session.epochs,
-      testAccuracy: record.testAccuracy,
-      backend: tf.getBackend(),
-      seed: record.seed,
-      trainingSeconds: Math.round(record.trainingSeconds * 10) / 10,
-    };
     try {
-      await saveModel(session.current, meta);
-      session.setSource(meta.id);
+      // The list as it is now, not as this tab last saw it: names stay unique across tabs.
       this.saved = await listModels();
-      this.announce(session);
+      const record = session.record;
+      const meta: ModelMeta = {
+        id: `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
+        name:
+          name?.trim().slice(0, 200) ||
+          defaultName(
+            this.saved.map((entry) => entry.name),
+            session.epochs,
+            record.testAccuracy,
+          ),
+        savedAt: new Date().toISOString(),
+        epochs: session.epochs,
+        testAccuracy: record.testAccuracy,
+        backend: tf.getBackend(),
+        seed: record.seed,
+        trainingSeconds: Math.round(record.trainingSeconds * 10) / 10,
+      };
+      const checkpoint = await session.checkpoint();
+      await saveModel(meta, checkpoint.weights);
+      // The saved weights become the last good ones, under their new name, for a crash or the next visit.
+      session.setSource(meta.id);
+      session.keep(checkpoint);
+      this.saved = await listModels();
+      this.otherTabs?.postMessage('saved');
     } catch (error) {
       this.fail(errorMessage(error));
     }
+    this.announce(session);
   }
 
   /** True once the saved model's weights are the session's. */
   async load(session: ModelSession, id: string): Promise<boolean> {
     const meta = this.saved.find((entry) => entry.id === id);
-    if (!meta) {
-      this.fail('That saved model no longer exists.');
-      this.announce(session);
-      return false;
-    }
     try {
-      const model = await loadModel(meta);
-      await session.adopt(model, meta.epochs, {
-        seed: meta.seed,
-        trainingSeconds: meta.trainingSeconds,
-        testAccuracy: meta.testAccuracy,
-        source: meta.id,
+      if (!meta) throw new Error('That saved model is no longer there: it was deleted, perhaps in another tab.');
+      const weights = await loadWeights(meta);
+      await session.adopt({
+        checkpoint: { epochs: meta.epochs, weights },
+        trained: true,
+        record: { seed: meta.seed, trainingSeconds: meta.trainingSeconds, testAccuracy: meta.testAccuracy, source: meta.id },
       });
       this.announce(session);
       return true;
     } catch (error) {
       this.fail(`${errorMessage(error)} The current model is unchanged.`);
+      this.saved = await listModels().catch(() => this.saved);
       this.announce(session);
       return false;
     }
@@ -86,24 +112,32 @@ export class ModelLibrary {
   async remove(session: ModelSession, id: string): Promise<void> {
     try {
       await deleteModel(id);
-      if (session.record.source === id) session.setSource(null);
+      if (session.record.source === id) {
+        session.setSource(null);
+        session.keep(await session.checkpoint());
+      }
       this.saved = await listModels();
+      this.otherTabs?.postMessage('deleted');
     } catch (error) {
       this.fail(describeStorageFailure('Deleting the model', error).message);
     }
     this.announce(session);
   }
 
-  /** Checks the files again (the worker trusts no one), then swaps the model in; true once it is the session's. */
+  /** Checks the files again (the worker trusts no one), then takes in their weights; true once they are the session's. */
   async import(session: ModelSession, files: ModelFiles, name: string): Promise<boolean> {
     try {
       const checked = checkModelFiles(files.modelJson, files.weightData.byteLength);
-      const model = await importModel(checked, files.weightData);
-      await session.adopt(model, 0, { seed: 0, trainingSeconds: 0, testAccuracy: null, source: null });
+      const weights = decodeWeights(checked.weightSpecs, files.weightData);
+      await session.adopt({
+        checkpoint: { epochs: 0, weights },
+        trained: true,
+        record: { seed: 0, trainingSeconds: 0, testAccuracy: null, source: null },
+      });
       this.announce(session);
       return true;
     } catch (error) {
-      this.fail(`${name} could not be loaded: ${errorMessage(error)}. The current model is unchanged.`);
+      this.fail(`${name.slice(0, 80)} could not be loaded: ${errorMessage(error)}. The current model is unchanged.`);
       return false;
     }
   }

@@ -1,12 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { errorMessage } from '../ml/errors';
-import { isModelMeta, sortByDate, type CheckedModelJson, type ModelMeta } from '../ml/persist';
-
-/** The app's own small database of model metadata; tfjs keeps the models themselves in its own. */
-const META_DB = 'mnist-in-a-tab';
-const META_STORE = 'models';
-
-const modelUrl = (id: string): string => `indexeddb://mnist-${id}`;
+import type { WeightValues } from '../ml/checkpoint';
+import { errorMessage, shortReason } from '../ml/errors';
+import { isModelMeta, sortByDate, type ModelMeta } from '../ml/persist';
+import { withAppDb, writeTogether } from './appDb';
+import type { Snapshot } from './session';
 
 /** A model as the two files of tfjs' layers format. */
 export interface ModelFiles {
@@ -30,73 +27,72 @@ export function describeStorageFailure(action: string, error: unknown): StorageE
   if (name === 'InvalidStateError' || name === 'SecurityError' || /indexeddb|not allowed|unavailable/i.test(message)) {
     return new StorageError(`${action} failed: this browser does not allow this site to store data (as in some private modes).`);
   }
-  return new StorageError(`${action} failed: ${message}`);
+  return new StorageError(`${action} failed: the browser's storage gave an error (${shortReason(error)}).`);
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+/** Saved models, newest first; an entry whose weights are missing is left out. */
+export async function listModels(): Promise<ModelMeta[]> {
+  return withAppDb(async (db) => {
+    const transaction = db.transaction(['models', 'weights'], 'readonly');
+    const [entries, withWeights] = await Promise.all([
+      transaction.objectStore('models').getAll(),
+      transaction.objectStore('weights').getAllKeys(),
+    ]);
+    const stored = new Set(withWeights);
+    return sortByDate(entries.filter(isModelMeta).filter((meta) => stored.has(meta.id)));
   });
 }
 
-function openMeta(): Promise<IDBDatabase> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new DOMException('IndexedDB is unavailable', 'InvalidStateError'));
-  const open = indexedDB.open(META_DB, 1);
-  open.onupgradeneeded = () => {
-    open.result.createObjectStore(META_STORE, { keyPath: 'id' });
-  };
-  return request(open);
-}
-
-async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openMeta();
+/**
+ * Writes metadata and weights in one transaction and resolves only once it has
+ * committed: a full disk aborts it at commit, after every request has succeeded,
+ * and then nothing at all is left behind.
+ */
+export async function saveModel(meta: ModelMeta, weights: WeightValues[]): Promise<void> {
   try {
-    const transaction = db.transaction(META_STORE, mode);
-    const result = await request(work(transaction.objectStore(META_STORE)));
-    await new Promise<void>((resolve, reject) => {
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
-      transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-    });
-    return result;
-  } finally {
-    db.close();
-  }
-}
-
-/** Saved models, newest first; entries whose weights are gone are left out. */
-export async function listModels(): Promise<ModelMeta[]> {
-  const [entries, stored] = await Promise.all([withStore('readonly', (store) => store.getAll()), tf.io.listModels()]);
-  return sortByDate(entries.filter(isModelMeta).filter((meta) => modelUrl(meta.id) in stored));
-}
-
-/** Saves weights then metadata; if the metadata cannot be written the weights are removed again, so no half entry stays. */
-export async function saveModel(model: tf.LayersModel, meta: ModelMeta): Promise<void> {
-  try {
-    await model.save(modelUrl(meta.id));
+    await withAppDb((db) =>
+      writeTogether(db, ['models', 'weights'], async (transaction) => {
+        await transaction.objectStore('models').put(meta);
+        await transaction.objectStore('weights').put(weights, meta.id);
+      }),
+    );
   } catch (error) {
     throw describeStorageFailure('Saving the model', error);
   }
-  try {
-    await withStore('readwrite', (store) => store.put(meta));
-  } catch (error) {
-    await tf.io.removeModel(modelUrl(meta.id)).catch(() => undefined);
-    throw describeStorageFailure('Saving the model', error);
-  }
 }
 
-export async function loadModel(meta: ModelMeta): Promise<tf.LayersModel> {
+/** A saved model's weights; a StorageError when it is gone (deleted in another tab, say). */
+export async function loadWeights(meta: ModelMeta): Promise<WeightValues[]> {
+  let weights: WeightValues[] | undefined;
   try {
-    return await tf.loadLayersModel(modelUrl(meta.id));
+    weights = await withAppDb((db) => db.get('weights', meta.id));
   } catch (error) {
-    throw new StorageError(`“${meta.name}” could not be loaded: ${errorMessage(error)}`);
+    throw describeStorageFailure(`Loading “${meta.name}”`, error);
   }
+  if (!weights) throw new StorageError(`“${meta.name}” is no longer saved: it was deleted, perhaps in another tab.`);
+  return weights;
 }
 
 export async function deleteModel(id: string): Promise<void> {
-  await withStore('readwrite', (store) => store.delete(id));
-  await tf.io.removeModel(modelUrl(id)).catch(() => undefined);
+  await withAppDb((db) =>
+    writeTogether(db, ['models', 'weights'], async (transaction) => {
+      await transaction.objectStore('models').delete(id);
+      await transaction.objectStore('weights').delete(id);
+    }),
+  );
+}
+
+/** Keeps the last good weights of the model in memory (null: there are none worth keeping). */
+export async function keepWorkingCopy(snapshot: Snapshot | null): Promise<void> {
+  await withAppDb(async (db) => {
+    if (snapshot) await db.put('working', snapshot, 'current');
+    else await db.delete('working', 'current');
+  });
+}
+
+/** The weights the last visit left, if any. */
+export async function workingCopy(): Promise<Snapshot | null> {
+  return (await withAppDb((db) => db.get('working', 'current'))) ?? null;
 }
 
 /** The model as the two files of tfjs' layers format. */
@@ -119,8 +115,4 @@ export async function exportModel(model: tf.LayersModel): Promise<ModelFiles> {
   );
   if (!exported.files) throw new Error('the model could not be exported');
   return exported.files;
-}
-
-export async function importModel(checked: CheckedModelJson, weightData: ArrayBuffer): Promise<tf.LayersModel> {
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: checked.modelTopology, weightSpecs: checked.weightSpecs, weightData }));
 }

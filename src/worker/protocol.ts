@@ -77,7 +77,9 @@ export type FromWorker =
   /** The GPU went away mid-run; `fallback` is the best backend left, to continue on. */
   | { type: 'backend-lost'; message: string; epochsDone: number; fallback: BackendName | null }
   /** A new, reset, restored or loaded model. */
-  | { type: 'model'; layers: LayerSummary[]; totalParams: number; epochsDone: number; trained: boolean }
+  | { type: 'model'; layers: LayerSummary[]; totalParams: number; epochsDone: number; trained: boolean; source: string | null }
+  /** Something the person should know that is not a failure (the last visit's weights are back, say). */
+  | { type: 'notice'; message: string }
   /** Kernels of every weighted layer after `epoch` (0 = the initial weights). */
   | { type: 'weights'; epoch: number; layers: LayerWeights[] }
   /** The last good weights, for the page to keep: they outlive this worker. */

@@ -5,7 +5,7 @@ import { DatasetHost } from './datasetHost';
 import { Engine } from './engine';
 import { Inference } from './inference';
 import { ModelLibrary } from './modelLibrary';
-import { exportModel } from './modelStore';
+import { exportModel, workingCopy } from './modelStore';
 import type { Post, Reply, Request, ToWorker } from './protocol';
 import type { ModelSession, Snapshot } from './session';
 import { Trainer } from './trainingRun';
@@ -140,9 +140,29 @@ export class MlWorker {
   private async start(backend: BackendName | null, seed: number, restore: Snapshot | null): Promise<void> {
     const session = await this.engine.start(backend, seed, restore);
     if (!session) return;
-    // The newest saved model comes back on its own, so a reload loses nothing; a restarted worker brings its own weights.
-    await this.library.refresh(session, !restore);
+    this.library.follow(session);
+    // A restarted worker brings its own weights; a new page gets back those of the last visit, else the newest saved model.
+    const resumed = !restore && (await this.resumeLastVisit(session));
+    await this.library.refresh(session, !restore && !resumed);
     await this.evaluateIfReady(session);
+  }
+
+  /** Brings back the weights the last visit left (a reload mid-run, a closed tab); false if there are none. */
+  private async resumeLastVisit(session: ModelSession): Promise<boolean> {
+    try {
+      const copy = await workingCopy();
+      if (!copy) return false;
+      await session.restore(copy);
+      const epochs = copy.checkpoint.epochs;
+      this.post({
+        type: 'notice',
+        message: `The model you had last time is back${epochs > 0 ? `, trained through epoch ${epochs}` : ''}.`,
+      });
+      return true;
+    } catch {
+      // Unreadable or not this network's: the newest saved model comes back instead.
+      return false;
+    }
   }
 
   private async loadDataset(manifestUrl: string): Promise<void> {

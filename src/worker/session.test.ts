@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from '../ml/data';
 import { installConv2dBackpropFilter } from '../ml/kernels/conv2dBackpropFilter';
-import { buildCnn } from '../ml/model';
 import { Inference } from './inference';
 import type { FromWorker } from './protocol';
-import { ModelSession, type GpuWatch } from './session';
+import { ModelSession, type GpuWatch, type Snapshot } from './session';
 import { Trainer } from './trainingRun';
 
 /** A GPU that never goes away: what CPU and wasm are. */
@@ -78,20 +77,62 @@ describe('ModelSession', () => {
     );
   });
 
-  it('adopt swaps in another model without leaking, and refuses one with NaN weights, changing nothing', async () => {
-    const { session } = setup();
+  it('adopt takes in another model’s weights without leaking, and refuses NaN ones, changing nothing', async () => {
+    const { session, posted } = setup();
+    const other = new ModelSession(() => undefined, 7, steadyGpu);
+    const weights = (await other.checkpoint()).weights;
     const record = { seed: 7, trainingSeconds: 1, testAccuracy: 0.5, source: 'saved-1' };
-    const { before, after } = await tensorsAfterRepeat(() => session.adopt(buildCnn({ seed: 7 }), 2, record));
+    const { before, after } = await tensorsAfterRepeat(() => session.adopt({ checkpoint: { epochs: 2, weights }, trained: true, record }));
     expect(after).toBe(before);
     expect(session.record).toEqual(record);
     expect(session.trained).toBe(true);
+    expect(posted.filter((message) => message.type === 'snapshot')).toHaveLength(2);
+    expect((await session.checkpoint()).weights.map((weight) => Array.from(weight.values))).toEqual(
+      weights.map((weight) => Array.from(weight.values)),
+    );
 
-    const bad = buildCnn({ seed: 8 });
-    poison(bad);
-    await expect(session.adopt(bad, 3, { ...record, source: 'saved-2' })).rejects.toThrow(/NaN or infinite/);
+    const poisoned = weights.map((weight, i) =>
+      i === 7 ? { ...weight, values: new Float32Array(weight.values.length).fill(Number.NaN) } : weight,
+    );
+    await expect(
+      session.adopt({ checkpoint: { epochs: 3, weights: poisoned }, trained: true, record: { ...record, source: 'saved-2' } }),
+    ).rejects.toThrow(/NaN or infinite/);
     expect(tf.memory().numTensors).toBe(after);
     expect(session.record.source).toBe('saved-1');
     expect(session.epochs).toBe(2);
+  });
+
+  it('keeps every trained snapshot beyond the worker, and forgets it on reset', async () => {
+    const kept: (Snapshot | null)[] = [];
+    const session = new ModelSession(
+      () => undefined,
+      1,
+      steadyGpu,
+      (snapshot) => {
+        kept.push(snapshot);
+        return Promise.resolve();
+      },
+    );
+    const weights = (await session.checkpoint()).weights;
+    await session.adopt({ checkpoint: { epochs: 4, weights }, trained: true, record: session.record });
+    await session.reset(2);
+    expect(kept.map((snapshot) => snapshot?.checkpoint.epochs ?? null)).toEqual([4, null]);
+  });
+
+  it('tells the page when its weights cannot be kept beyond the worker', async () => {
+    const posted: FromWorker[] = [];
+    const session = new ModelSession(
+      (message) => posted.push(message),
+      1,
+      steadyGpu,
+      () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    );
+    await session.adopt({ checkpoint: await session.checkpoint(1), trained: true, record: session.record });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const failure = posted.find((message) => message.type === 'storage-failed');
+    expect(failure?.message).toMatch(
+      /^Keeping the current weights for your next visit failed: the browser's storage for this site is full/,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { allFinite, restoreCheckpoint, takeCheckpoint, type Checkpoint } from '../ml/checkpoint';
 import { NonFiniteError } from '../ml/faults';
+import { describeStorageFailure } from './modelStore';
 import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../ml/model';
 import type { Post } from './protocol';
 
@@ -64,6 +65,8 @@ export class ModelSession {
     private readonly post: Post,
     seed: number,
     private readonly gpu: GpuWatch,
+    /** Stores the last good weights beyond this worker's life (null: none worth keeping); the page is told if that fails. */
+    private readonly keepCopy: (snapshot: Snapshot | null) => Promise<void> = () => Promise.resolve(),
   ) {
     this.model = freshModel(seed);
     this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null };
@@ -100,12 +103,8 @@ export class ModelSession {
 
   /** Copies the current weights out of the backend, refusing NaN and infinity. */
   async checkpoint(epochs = this.epochsDone): Promise<Checkpoint> {
-    return this.checkpointOf(this.model, epochs);
-  }
-
-  private async checkpointOf(model: tf.LayersModel, epochs: number): Promise<Checkpoint> {
     // Guarded: values read back from a lost GPU are garbage, and must never become the fallback.
-    const checkpoint = await this.gpu.guard(takeCheckpoint(model, epochs));
+    const checkpoint = await this.gpu.guard(takeCheckpoint(this.model, epochs));
     // Some kernels (wasm's relu and max pool) swallow NaN, so a poisoned model can still report a finite loss.
     if (!allFinite(checkpoint)) throw new NonFiniteError('weights', epochs, null);
     return checkpoint;
@@ -115,6 +114,16 @@ export class ModelSession {
   keep(checkpoint: Checkpoint): void {
     this.snapshot = { checkpoint, trained: this.trained, record: { ...this.history } };
     this.post({ type: 'snapshot', snapshot: this.snapshot });
+    this.storeCopy(this.trained ? this.snapshot : null);
+  }
+
+  private storeCopy(snapshot: Snapshot | null): void {
+    this.keepCopy(snapshot).catch((error: unknown) => {
+      this.post({
+        type: 'storage-failed',
+        message: `${describeStorageFailure('Keeping the current weights for your next visit', error).message} The model in memory is unchanged.`,
+      });
+    });
   }
 
   /** An epoch of training finished with these (checked) weights. */
@@ -166,26 +175,15 @@ export class ModelSession {
     await this.announce();
   }
 
-  /** Swaps in a loaded or uploaded model; the old one is disposed only once the new one is in place. */
-  async adopt(model: tf.LayersModel, epochs: number, record: SessionRecord): Promise<void> {
-    if (this.inUse) {
-      model.dispose();
-      throw new Error('a model cannot be loaded while training');
-    }
-    let checkpoint: Checkpoint;
-    try {
-      checkpoint = await this.checkpointOf(model, epochs);
-    } catch (error) {
-      model.dispose();
-      throw error instanceof NonFiniteError ? new Error('its weights contain NaN or infinite values') : error;
-    }
-    compileCnn(model);
-    this.replaceModel(model);
-    this.epochsDone = epochs;
-    this.adopted = true;
-    this.history = { ...record };
-    this.keep(checkpoint);
-    await this.announce();
+  /**
+   * Takes in weights from elsewhere (a saved or uploaded model), refusing NaN and
+   * infinity, and keeps them as the last good ones. The model is always this app's
+   * own network, built here: a file only ever supplies numbers.
+   */
+  async adopt(snapshot: Snapshot): Promise<void> {
+    if (!allFinite(snapshot.checkpoint)) throw new Error('its weights contain NaN or infinite values');
+    await this.restore(snapshot);
+    this.keep(snapshot.checkpoint);
   }
 
   /** Fresh weights and optimiser; the epoch count starts again. */
@@ -195,6 +193,7 @@ export class ModelSession {
     this.epochsDone = 0;
     this.adopted = false;
     this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null };
+    // Fresh weights are not worth keeping: the next visit starts from the newest saved model again.
     this.keep(await this.checkpoint(0));
     await this.announce();
   }
@@ -220,6 +219,7 @@ export class ModelSession {
       totalParams: this.model.countParams(),
       epochsDone: this.epochsDone,
       trained: this.trained,
+      source: this.history.source,
     });
     await this.postWeights(this.epochsDone);
     this.postMemory();

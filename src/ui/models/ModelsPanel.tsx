@@ -10,12 +10,17 @@ import { errorMessage } from '../../ml/errors';
 export function ModelsPanel() {
   const client = useMlClient();
   const library = useAppState((state) => state.library);
-  const ready = useAppState((state) => state.backend.state === 'ready' && state.training.state !== 'training');
+  const training = useAppState((state) => state.training.state === 'training');
+  const ready = useAppState((state) => state.backend.state === 'ready') && !training;
   const trained = useAppState(hasTrainedWeights);
   const [name, setName] = useState('');
   const [dragging, setDragging] = useState(false);
 
   const upload = (files: File[]): void => {
+    if (training) {
+      libraryFailed('A model cannot be loaded while training: stop training first, then upload it again.', true);
+      return;
+    }
     readModelFiles(files).then(
       (modelFiles) => {
         client.importModel(modelFiles, files.find((f) => f.name.endsWith('.json'))?.name ?? 'The uploaded model');
@@ -79,7 +84,7 @@ export function ModelsPanel() {
       </div>
       {library.error && (
         <p role="alert" className="alert">
-          {library.error}
+          {library.error.message}
         </p>
       )}
       <ul className="saved-models" data-testid="saved-models" aria-label="Saved models">

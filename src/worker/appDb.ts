@@ -1,0 +1,63 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { WeightValues } from '../ml/checkpoint';
+import type { ModelMeta } from '../ml/persist';
+import type { Snapshot } from './session';
+
+/** The app's one database. Version 1 had only `models`, whose weights tfjs kept in its own database. */
+export interface AppSchema extends DBSchema {
+  /** What the list shows of each saved model. */
+  models: { key: string; value: ModelMeta };
+  /** Each saved model's weights, under its id: written in the same transaction as its metadata. */
+  weights: { key: string; value: WeightValues[] };
+  /** The last good weights of the model in memory, so a reload or a crash does not lose them. */
+  working: { key: 'current'; value: Snapshot };
+}
+
+export type AppDb = IDBPDatabase<AppSchema>;
+
+const NAME = 'mnist-in-a-tab';
+const VERSION = 2;
+
+/** Opens the database (upgrading it if needed) for one piece of work, and closes it after. */
+export async function withAppDb<T>(work: (db: AppDb) => Promise<T>): Promise<T> {
+  if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is unavailable', 'InvalidStateError');
+  const db = await openDB<AppSchema>(NAME, VERSION, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) database.createObjectStore('models', { keyPath: 'id' });
+      if (oldVersion < 2) {
+        database.createObjectStore('weights');
+        database.createObjectStore('working');
+      }
+    },
+    // Another tab wants a newer version: let it have the database.
+    blocking() {
+      db.close();
+    },
+  });
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Writes in one transaction that commits whole or not at all. A request that throws
+ * (a value that cannot be stored) does not abort a transaction by itself, and a full
+ * disk shows only when the commit fails: both end here with nothing written.
+ */
+export async function writeTogether<Names extends StoreNames<AppSchema>>(
+  db: AppDb,
+  stores: Names[],
+  write: (transaction: IDBPTransaction<AppSchema, Names[], 'readwrite'>) => Promise<void>,
+): Promise<void> {
+  const transaction = db.transaction(stores, 'readwrite');
+  try {
+    await write(transaction);
+  } catch (error) {
+    transaction.abort();
+    await transaction.done.catch(() => undefined);
+    throw error;
+  }
+  await transaction.done;
+}
