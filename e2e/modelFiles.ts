@@ -13,7 +13,7 @@ export async function downloadModel(page: Page, testInfo: TestInfo): Promise<Mod
     downloads.push(download);
   };
   page.on('download', collect);
-  await page.getByRole('button', { name: 'Download' }).click();
+  await page.getByRole('button', { name: 'Download', exact: true }).click();
   await expect.poll(() => downloads.length).toBe(2);
   page.off('download', collect);
   const paths: Record<string, string> = {};

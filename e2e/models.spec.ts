@@ -104,9 +104,10 @@ test('a full disk makes Save fail with an alert, and training and prediction car
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL ?? '').origin, quotaSize: 1 });
   await trainBriefly(page);
   // Even the weights kept for the next visit do not fit, and the page says so.
-  await expect(page.getByRole('alert')).toContainText('Keeping the current weights for your next visit failed');
+  const modelAlert = page.getByRole('region', { name: 'Models' }).getByRole('alert');
+  await expect(modelAlert).toContainText('Keeping the current weights for your next visit failed');
   await page.getByRole('button', { name: 'Save model' }).click();
-  await expect(page.getByRole('alert')).toContainText("Saving the model failed: the browser's storage for this site is full");
+  await expect(modelAlert).toContainText("Saving the model failed: the browser's storage for this site is full");
   await expect(page.getByTestId('saved-models')).toContainText('No saved models yet');
 
   await draw(page, ONE);

@@ -134,7 +134,7 @@ test('numbers in the URL are plain decimals only, one rule for all, and a bad va
   await expect(notices).toContainText('epochs=0x10 is not a whole number from 1 to 1000; using 5.');
   await expect(notices).toContainText('batchSize="  2 " is not a whole number from 1 to 4096; using 128.');
   await expect(notices).toContainText('seed=1e3 is not a whole number from 0 to 4294967295; using 42.');
-  await expect(notices).toContainText(`backend="${'x'.repeat(24)}"… is not one of webgpu, webgl, wasm, cpu; choosing automatically.`);
+  await expect(notices).toContainText(`backend="${'x'.repeat(24)}"… is not one of auto, webgpu, webgl, wasm, cpu; choosing automatically.`);
   expect((await notices.innerText()).length).toBeLessThan(600);
   await expect(page.getByText('Train runs 5 more epochs.')).toBeVisible();
 });

@@ -7,6 +7,7 @@
  *   --epochs N      full epochs with test accuracy after each, instead of timed steps
  *   --trainSize N   training images per epoch in --epochs mode (default 60000)
  *   --seed N        initial weights and shuffling (default: the app's, 42)
+ *   --runs N        instead: the size of a kept 5-epoch run, and opening the page with N kept runs against none
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
@@ -15,6 +16,7 @@ import { BACKENDS, isBackendName, type BackendName } from '../src/ml/backend';
 import type {} from '../src/harness/hooks';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 import { printTable, type Result } from './lib/bench-table';
+import { measureRunStore } from './lib/bench-runs';
 import { errorMessage } from '../src/ml/errors';
 
 const PORT = 4179;
@@ -27,6 +29,7 @@ interface Options {
   epochs: number | null;
   trainSize: number;
   seed: number | null;
+  runs: number | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -43,6 +46,7 @@ function parseOptions(argv: string[]): Options {
     epochs: epochs === undefined ? null : Number(epochs),
     trainSize: Number(value('--trainSize') ?? 60_000),
     seed: value('--seed') === undefined ? null : Number(value('--seed')),
+    runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
   };
 }
 
@@ -189,6 +193,11 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(launchOptions([...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory']));
   const results: Result[] = [];
   try {
+    if (options.runs !== null) {
+      const store = await measureRunStore(browser, `http://127.0.0.1:${PORT}`, 5, options.runs);
+      console.log(JSON.stringify({ browser: browser.version(), options, runStore: store }));
+      return;
+    }
     for (const backend of options.backends) {
       console.error(`bench: ${backend}…`);
       results.push(await runBackend(browser, backend, options));

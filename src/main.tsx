@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { createMlClient } from './state/mlClient';
 import { spawnMlWorker, watchByLock } from './state/spawnWorker';
 import { appStore, type Notice } from './state/store';
-import { parseParams } from './state/urlParams';
+import { keepRuns } from './state/runs/runKeeper';
+import { draftOf, readParams } from './state/settings';
+import { followSettings } from './state/settingsSync';
 import { App } from './ui/App';
 import { MlClientContext } from './ui/mlClientContext';
 import './ui/styles.css';
@@ -11,8 +13,12 @@ import './ui/styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have a #root element');
 
-const { config, problems } = parseParams(window.location.search);
-appStore.setState({ config, notices: problems.map((message): Notice => ({ message, kind: 'problem' })) });
+const { config, problems } = readParams(window.location.search);
+appStore.setState({
+  config,
+  settings: { draft: draftOf(config), errors: {} },
+  notices: problems.map((message): Notice => ({ message, kind: 'problem' })),
+});
 
 // Only the harness build (tests and bench) has hooks; in the app's build this is null and the harness is not bundled.
 const harness = import.meta.env.MODE === 'harness' ? (await import('./harness/page')).createHarness() : null;
@@ -23,6 +29,8 @@ const client = createMlClient({
   watch: watchByLock,
 });
 harness?.install(client);
+followSettings(client);
+void keepRuns();
 client.loadDataset();
 client.startBackend();
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   data = await loadMnistFromIdx();
 });
 
-const config: TrainConfig = { epochs: 1, batchSize: 64, trainSize: 640, testSize: 100, seed: 3 };
+const config: TrainConfig = { epochs: 1, batchSize: 64, trainSize: 640, testSize: 100, seed: 3, optimizer: 'adam', learningRate: 0.001 };
 
 describe('training faults', () => {
   it('a diverging optimiser ends training with NonFiniteError before any bad epoch is reported', async () => {

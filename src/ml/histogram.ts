@@ -38,3 +38,24 @@ export function histogramHistory(series: readonly ArrayLike<number>[], bins: num
   const { min, max } = valueRange(series);
   return series.map((values) => histogram(values, bins, min, max));
 }
+
+/**
+ * Histograms that each have their own range, counted again over the range they share
+ * (each bin's count goes where its centre falls), so epochs line up in one heatmap.
+ */
+export function onSharedRange(histograms: readonly Histogram[], bins: number): Histogram[] {
+  const min = Math.min(...histograms.map((h) => h.min));
+  const max = Math.max(...histograms.map((h) => h.max));
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  const width = (max - min) / bins;
+  return histograms.map((h) => {
+    const counts = new Array<number>(bins).fill(0);
+    const own = (h.max - h.min) / h.counts.length;
+    h.counts.forEach((count, i) => {
+      const centre = h.min + (i + 0.5) * own;
+      const bin = width > 0 ? Math.min(bins - 1, Math.max(0, Math.floor((centre - min) / width))) : 0;
+      counts[bin] = (counts[bin] ?? 0) + count;
+    });
+    return { min, max, counts };
+  });
+}

@@ -1,8 +1,32 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from './mnist';
 
-/** The notebook's recipe. */
-export const LEARNING_RATE = 0.001;
+export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+export function isOptimizerName(value: string): value is OptimizerName {
+  return (OPTIMIZERS as readonly string[]).includes(value);
+}
+
+export interface OptimizerConfig {
+  readonly optimizer: OptimizerName;
+  readonly learningRate: number;
+}
+
+/** The notebook's recipe: Adam at 0.001. */
+export const NOTEBOOK_OPTIMIZER: OptimizerConfig = { optimizer: 'adam', learningRate: 0.001 };
+
+/** A fresh optimiser (no moments yet) of the given kind. */
+export function makeOptimizer({ optimizer, learningRate }: OptimizerConfig): tf.Optimizer {
+  switch (optimizer) {
+    case 'adam':
+      return tf.train.adam(learningRate);
+    case 'sgd':
+      return tf.train.sgd(learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(learningRate);
+  }
+}
 
 export interface CnnConfig {
   /** Seeds the Glorot initialisers so the same seed gives the same starting weights. */
@@ -44,9 +68,9 @@ export function buildCnn(config: CnnConfig = {}): tf.Sequential {
   });
 }
 
-/** Adam (lr 0.001), sparse categorical cross-entropy on integer labels, accuracy. */
-export function compileCnn(model: tf.LayersModel): void {
-  model.compile({ optimizer: tf.train.adam(LEARNING_RATE), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+/** The optimiser (the notebook's Adam at 0.001 unless told), sparse categorical cross-entropy on integer labels, accuracy. */
+export function compileCnn(model: tf.LayersModel, optimizer: OptimizerConfig = NOTEBOOK_OPTIMIZER): void {
+  model.compile({ optimizer: makeOptimizer(optimizer), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
 }
 
 export interface LayerSummary {

@@ -99,7 +99,14 @@ describe('an MNIST digit drawn ten times larger', () => {
     installTrainingKernels('cpu');
     const model = buildCnn({ seed: 2 });
     compileCnn(model);
-    await trainEpochs(model, model.optimizer, data, { epochs: 1, batchSize: 32, trainSize: 3000, testSize: 100, seed: 2 }, 1, quietHooks());
+    await trainEpochs(
+      model,
+      model.optimizer,
+      data,
+      { epochs: 1, batchSize: 32, trainSize: 3000, testSize: 100, seed: 2, optimizer: 'adam', learningRate: 0.001 },
+      1,
+      quietHooks(),
+    );
     const indices = Array.from({ length: 20 }, (_, i) => i);
     const predict = (images: Float32Array[]): number[] =>
       tf.tidy(() =>

@@ -3,9 +3,10 @@ import { batchBuffers, gatherBatch, imagesTensor } from './batches';
 import type { MnistData } from './data';
 import { EVALUATION_BATCH, correctCount, crossEntropy, evaluate, type Evaluation } from './evaluate';
 import { NonFiniteError } from './faults';
+import type { OptimizerConfig } from './model';
 import { epochOrder } from './random';
 
-export interface TrainConfig {
+export interface TrainConfig extends OptimizerConfig {
   readonly epochs: number;
   readonly batchSize: number;
   /** The first N training images are used. */

@@ -4,6 +4,7 @@ import { evaluationFailed, evaluationReceived } from './evaluationActions';
 import { backendLost } from './faultActions';
 import { libraryFailed, modelsListed } from './libraryActions';
 import { noticeReceived } from './noticeActions';
+import { runEnded, runEpoch, runEvaluated, runLosses, runSavedAs, runStarted, runWeights } from './runs/runActions';
 import {
   backendFailed,
   backendReady,
@@ -41,39 +42,47 @@ export function dispatch(message: Announcement): void {
       return;
     case 'backend-lost':
       backendLost(message.message, message.epochsDone, message.fallback);
+      runEnded('stopped', message.message);
       return;
     case 'model':
-      modelAnnounced(message.layers, message.totalParams, message.epochsDone, message.trained, message.source);
+      modelAnnounced(message.layers, message.totalParams, message.epochsDone, message.trained, message.source, message.runId);
       return;
     case 'notice':
       noticeReceived(message.message, 'news');
       return;
     case 'weights':
       weightsReceived(message.epoch, message.layers);
+      runWeights(message.epoch, message.layers);
       return;
     case 'training-started':
-      trainingStarted(message.firstEpoch, message.lastEpoch, message.steps);
+      trainingStarted(message.firstEpoch, message.lastEpoch, message.steps, message.runId);
+      runStarted(message.runId, message.config, message.firstEpoch, message.lastEpoch);
       return;
     case 'training-batch':
       batchReceived(message.report, message.losses);
+      runLosses(message.losses);
       return;
     case 'training-epoch':
       epochReceived(message.log);
+      runEpoch(message.log);
       return;
     case 'training-ended':
       trainingEnded(message.state, message.epochsDone);
+      runEnded(message.state);
       return;
     case 'training-failed':
       trainingFailed(message.message);
+      runEnded('failed', message.message);
       return;
     case 'evaluation':
-      evaluationReceived(message.result);
+      runEvaluated(evaluationReceived(message.result));
       return;
     case 'evaluation-failed':
       evaluationFailed(message.message);
       return;
     case 'models':
       modelsListed(message.models, message.active);
+      runSavedAs(message.active, message.models);
       return;
     case 'storage-failed':
       libraryFailed(message.message);

@@ -1,11 +1,12 @@
-import { confusionMatrix, summarizeConfusion } from '../ml/metrics';
+import { confusionMatrix, summarizeConfusion, type ConfusionMatrix } from '../ml/metrics';
 import type { EvaluationResult } from '../worker/inference';
 import { appStore } from './store';
 
 /** The headline accuracy, the heatmap and every metric come from this one matrix. */
-export function evaluationReceived(result: EvaluationResult): void {
+export function evaluationReceived(result: EvaluationResult): ConfusionMatrix {
   const matrix = confusionMatrix(result.labels, result.predictions);
   appStore.setState({ evaluation: { result, matrix, summary: summarizeConfusion(matrix) }, evaluationError: null });
+  return matrix;
 }
 
 /** The evaluation that was asked for could not be made; the previous one, if any, still stands. */

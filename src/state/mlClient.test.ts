@@ -30,7 +30,7 @@ class FakeWorker {
 const snapshot: Snapshot = {
   checkpoint: { epochs: 2, weights: [{ name: 'dense_2/kernel', shape: [1], values: new Float32Array([0.5]) }] },
   trained: true,
-  record: { seed: 42, trainingSeconds: 3, testAccuracy: 0.9, source: null },
+  record: { seed: 42, trainingSeconds: 3, testAccuracy: 0.9, source: null, runId: null },
 };
 
 function setup(): { client: MlClient; workers: FakeWorker[]; kill: (worker: FakeWorker) => void; clock: { now: number } } {

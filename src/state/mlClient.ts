@@ -8,6 +8,7 @@ import { dispatch } from './dispatch';
 import { workerLost, workerRestarting } from './faultActions';
 import { libraryBusy } from './libraryActions';
 import { Requests } from './requests';
+import { runEnded, runIdForTrain } from './runs/runActions';
 import { appStore } from './store';
 import { WorkerLife, type SpawnWorker, type WatchLife } from './workerLife';
 
@@ -32,6 +33,8 @@ export interface MlClient {
   importModel(files: ModelFiles, name: string): void;
   /** After a lost GPU: the last good weights move to `backend`, and the interrupted run goes on there. */
   continueOn(backend: BackendName): void;
+  /** The person chose an engine (null: the fastest): the current weights move there. */
+  useBackend(backend: BackendName | null): void;
 }
 
 export interface MlClientOptions {
@@ -56,16 +59,19 @@ export function createMlClient(options: MlClientOptions): MlClient {
     },
     onError: (message) => {
       const text = `The background worker failed: ${message}. Reload the page.`;
+      runEnded('stopped', text);
       workerLost(text);
       requests.failAll(text);
     },
     onRestart: (snapshot) => {
       requests.failAll('the background worker stopped');
+      runEnded('stopped', 'The background worker stopped during this run.');
       workerRestarting(snapshot?.trained ? snapshot.checkpoint.epochs : null);
       loadDataset();
       start(snapshot);
     },
     onGiveUp: (message) => {
+      runEnded('stopped', message);
       workerLost(message);
       requests.failAll(message);
     },
@@ -98,10 +104,15 @@ export function createMlClient(options: MlClientOptions): MlClient {
       start(null);
     },
     train: () => {
-      life.send({ type: 'train', config: config().train });
+      const { train } = config();
+      life.send({ type: 'train', config: train, runId: runIdForTrain(appStore.getState(), train) });
     },
     continueOn: (backend) => {
-      life.send({ type: 'continue-on', backend, config: config().train });
+      const { train } = config();
+      life.send({ type: 'continue-on', backend, config: train, runId: runIdForTrain(appStore.getState(), train) });
+    },
+    useBackend: (backend) => {
+      life.send({ type: 'use-backend', backend });
     },
     stop: () => {
       life.send({ type: 'stop' });

@@ -10,7 +10,8 @@ import type { DatasetSummary } from '../worker/datasetHost';
 import type { EvaluationResult } from '../worker/inference';
 import type { DatasetPhase } from '../worker/loadDataset';
 import type { LayerWeights } from '../worker/session';
-import { DEFAULT_TRAIN_CONFIG, type AppConfig } from './urlParams';
+import type { RunRecord } from './runs/record';
+import { NOTEBOOK_RECIPE, draftOf, type AppConfig, type Draft, type DraftErrors } from './settings';
 
 export type DatasetView =
   | { state: 'loading'; phase: DatasetPhase; fraction: number }
@@ -48,6 +49,8 @@ export interface ModelView {
   readonly totalParams: number;
   /** Trained weights: by this page, or loaded from a saved or uploaded model. */
   readonly trained: boolean;
+  /** The run these weights belong to, if any (Continue extends it). */
+  readonly runId: string | null;
   /** Kernels after each epoch, the initial weights first. */
   readonly weights: readonly { epoch: number; layers: readonly LayerWeights[] }[];
 }
@@ -88,8 +91,30 @@ export interface Notice {
   readonly kind: 'problem' | 'news';
 }
 
+/** The settings form: the text in each field, and what is wrong with it. `config` holds the last valid settings. */
+export interface SettingsView {
+  readonly draft: Draft;
+  readonly errors: DraftErrors;
+}
+
+/** Every run kept in this browser, newest first, and what the page does with them. */
+export interface RunsView {
+  readonly list: readonly RunRecord[];
+  /** The run being recorded now, if training is under way. */
+  readonly recording: string | null;
+  readonly compared: readonly string[];
+  /** The past run whose curves, histograms and confusion matrix are shown. */
+  readonly opened: string | null;
+  /** A run that could not be kept or imported: said until the next success. */
+  readonly error: string | null;
+  /** News about the list (the oldest run removed to make room). */
+  readonly notice: string | null;
+}
+
 export interface AppState {
   readonly config: AppConfig;
+  readonly settings: SettingsView;
+  readonly runs: RunsView;
   readonly notices: readonly Notice[];
   readonly dataset: DatasetView;
   readonly backend: BackendView;
@@ -114,7 +139,9 @@ export const IDLE_TRAINING: TrainingView = {
 
 export function initialState(): AppState {
   return {
-    config: { backend: null, train: DEFAULT_TRAIN_CONFIG, autostart: false },
+    config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false },
+    settings: { draft: draftOf({ backend: null, train: NOTEBOOK_RECIPE }), errors: {} },
+    runs: { list: [], recording: null, compared: [], opened: null, error: null, notice: null },
     notices: [],
     dataset: { state: 'loading', phase: 'manifest', fraction: 0 },
     backend: { state: 'starting' },

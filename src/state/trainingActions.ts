@@ -28,11 +28,12 @@ export function modelAnnounced(
   epochsDone: number,
   trained: boolean,
   source: string | null,
+  runId: string | null,
 ): void {
   const { model, training, library } = appStore.getState();
   const fresh = epochsDone === 0;
   appStore.setState({
-    model: { layers, totalParams, trained, weights: fresh || !model ? [] : model.weights },
+    model: { layers, totalParams, trained, runId, weights: fresh || !model ? [] : model.weights },
     training: fresh ? IDLE_TRAINING : { ...training, epochsDone },
     library: { ...library, active: source },
     ...(fresh ? { evaluation: null, evaluationError: null } : {}),
@@ -47,10 +48,10 @@ export function weightsReceived(epoch: number, layers: LayerWeights[]): void {
 }
 
 /** The worker's answer to Train (or to Continue on another backend): the one place training state becomes `training`. */
-export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: number): void {
-  const { library } = appStore.getState();
-  // The weights now change at every step: they are no longer those of any saved model.
-  appStore.setState({ fault: null, library: { ...library, active: null } });
+export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: number, runId: string): void {
+  const { library, model } = appStore.getState();
+  // The weights now change at every step: they are no longer those of any saved model, and they belong to this run.
+  appStore.setState({ fault: null, library: { ...library, active: null }, model: model ? { ...model, runId } : model });
   updateTraining(() => ({
     state: 'training',
     error: null,

@@ -12,6 +12,8 @@ import { ModelsPanel } from './models/ModelsPanel';
 import { Notices } from './Notices';
 import { SampleGrid } from './SampleGrid';
 import { TestResult } from './TestResult';
+import { RunsPanel } from './runs/RunsPanel';
+import { SettingsPanel } from './settings/SettingsPanel';
 import { TrainControls } from './TrainControls';
 import { useLeaveGuard } from './useLeaveGuard';
 
@@ -33,6 +35,7 @@ export function App() {
         <Notices />
       </header>
       <main>
+        <SettingsPanel />
         <TrainControls />
         <section className="panel" aria-labelledby="curves-heading">
           <h2 id="curves-heading">Learning curves</h2>
@@ -43,6 +46,7 @@ export function App() {
             <BatchLossChart />
           </div>
         </section>
+        <RunsPanel />
         <DrawPanel />
         <ModelsPanel />
         <EvaluationPanel />

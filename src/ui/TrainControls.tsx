@@ -21,7 +21,8 @@ export function TrainControls() {
   const epochs = useAppState((state) => state.config.train.epochs);
   const loaded = useAppState((state) => state.model?.trained ?? false);
   const running = training === 'training';
-  const canTrain = datasetReady && backendReady && !running;
+  const settingsValid = useAppState((state) => Object.keys(state.settings.errors).length === 0);
+  const canTrain = datasetReady && backendReady && !running && settingsValid;
 
   return (
     <section className="panel" aria-labelledby="train-heading">
@@ -44,6 +45,7 @@ export function TrainControls() {
           Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}.
         </span>
       </div>
+      {!settingsValid && <p className="muted">Fix the settings marked above to train.</p>}
       {error && (
         <p role="alert" className="alert">
           {error}

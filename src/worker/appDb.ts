@@ -18,16 +18,17 @@ export type AppDb = IDBPDatabase<AppSchema>;
 const NAME = 'mnist-in-a-tab';
 const VERSION = 2;
 
-/** Opens the database (upgrading it if needed) for one piece of work, and closes it after. */
-export async function withAppDb<T>(work: (db: AppDb) => Promise<T>): Promise<T> {
+/** Opens a database (upgrading it if needed) for one piece of work, and closes it after. */
+export async function withDatabase<Schema extends DBSchema, T>(
+  name: string,
+  version: number,
+  upgrade: (database: IDBPDatabase<Schema>, oldVersion: number) => void,
+  work: (db: IDBPDatabase<Schema>) => Promise<T>,
+): Promise<T> {
   if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is unavailable', 'InvalidStateError');
-  const db = await openDB<AppSchema>(NAME, VERSION, {
-    upgrade(database, oldVersion) {
-      if (oldVersion < 1) database.createObjectStore('models', { keyPath: 'id' });
-      if (oldVersion < 2) {
-        database.createObjectStore('weights');
-        database.createObjectStore('working');
-      }
+  const db = await openDB<Schema>(name, version, {
+    upgrade: (database, oldVersion) => {
+      upgrade(database, oldVersion);
     },
     // Another tab wants a newer version: let it have the database.
     blocking() {
@@ -39,6 +40,22 @@ export async function withAppDb<T>(work: (db: AppDb) => Promise<T>): Promise<T> 
   } finally {
     db.close();
   }
+}
+
+/** The app's database, for one piece of work. */
+export function withAppDb<T>(work: (db: AppDb) => Promise<T>): Promise<T> {
+  return withDatabase<AppSchema, T>(
+    NAME,
+    VERSION,
+    (database, oldVersion) => {
+      if (oldVersion < 1) database.createObjectStore('models', { keyPath: 'id' });
+      if (oldVersion < 2) {
+        database.createObjectStore('weights');
+        database.createObjectStore('working');
+      }
+    },
+    work,
+  );
 }
 
 /**

@@ -54,6 +54,21 @@ export class Engine {
     }
   }
 
+  /**
+   * Moves the current weights to the backend the person chose (null: the fastest), with a
+   * fresh optimiser, as after a lost GPU; nothing happens while training or if it is already in use.
+   */
+  async useBackend(session: ModelSession, requested: BackendName | null): Promise<void> {
+    if (session.busy || (requested !== null && requested === this.gpu.watched)) return;
+    try {
+      const snapshot = { checkpoint: await session.checkpoint(), trained: session.trained, record: session.record };
+      await this.activate(requested);
+      await session.restore(snapshot);
+    } catch (error) {
+      this.post({ type: 'backend-failed', message: `Switching to another backend failed: ${errorMessage(error)}.` });
+    }
+  }
+
   /** Tells the page the GPU is gone and which backend it could go on with. */
   async reportLost(message: string, epochsDone: number): Promise<void> {
     this.post({ type: 'backend-lost', message, epochsDone, fallback: await bestBackendBesides(this.gpu.watched) });

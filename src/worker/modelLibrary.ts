@@ -97,7 +97,7 @@ export class ModelLibrary {
       await session.adopt({
         checkpoint: { epochs: meta.epochs, weights },
         trained: true,
-        record: { seed: meta.seed, trainingSeconds: meta.trainingSeconds, testAccuracy: meta.testAccuracy, source: meta.id },
+        record: { seed: meta.seed, trainingSeconds: meta.trainingSeconds, testAccuracy: meta.testAccuracy, source: meta.id, runId: null },
       });
       this.announce(session);
       return true;
@@ -132,7 +132,7 @@ export class ModelLibrary {
       await session.adopt({
         checkpoint: { epochs: 0, weights },
         trained: true,
-        record: { seed: 0, trainingSeconds: 0, testAccuracy: null, source: null },
+        record: { seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null },
       });
       this.announce(session);
       return true;

@@ -61,7 +61,7 @@ describe('the model store', () => {
     const snapshot = {
       checkpoint: { epochs: 2, weights: weights() },
       trained: true,
-      record: { seed: 1, trainingSeconds: 2, testAccuracy: null, source: null },
+      record: { seed: 1, trainingSeconds: 2, testAccuracy: null, source: null, runId: null },
     };
     await keepWorkingCopy(snapshot);
     expect((await workingCopy())?.checkpoint.epochs).toBe(2);

@@ -49,9 +49,11 @@ export type ToWorker =
    * After a lost GPU: moves the last good weights to `backend`, then trains on there
    * for the epochs the interrupted run had left (the worker knows how many).
    */
-  | { type: 'continue-on'; backend: BackendName; config: TrainConfig }
-  /** Trains config.epochs more epochs from the current weights. */
-  | { type: 'train'; config: TrainConfig }
+  | { type: 'continue-on'; backend: BackendName; config: TrainConfig; runId: string }
+  /** Trains config.epochs more epochs from the current weights, as part of the page's run `runId`. */
+  | { type: 'train'; config: TrainConfig; runId: string }
+  /** Moves the current weights to another backend (the person chose one), with a fresh optimiser. */
+  | { type: 'use-backend'; backend: BackendName | null }
   /** Ends training after the current batch, keeping the weights. */
   | { type: 'stop' }
   /** Fresh weights and optimiser; the epoch count starts again. */
@@ -77,14 +79,23 @@ export type FromWorker =
   /** The GPU went away mid-run; `fallback` is the best backend left, to continue on. */
   | { type: 'backend-lost'; message: string; epochsDone: number; fallback: BackendName | null }
   /** A new, reset, restored or loaded model. */
-  | { type: 'model'; layers: LayerSummary[]; totalParams: number; epochsDone: number; trained: boolean; source: string | null }
+  | {
+      type: 'model';
+      layers: LayerSummary[];
+      totalParams: number;
+      epochsDone: number;
+      trained: boolean;
+      source: string | null;
+      runId: string | null;
+    }
   /** Something the person should know that is not a failure (the last visit's weights are back, say). */
   | { type: 'notice'; message: string }
   /** Kernels of every weighted layer after `epoch` (0 = the initial weights). */
   | { type: 'weights'; epoch: number; layers: LayerWeights[] }
   /** The last good weights, for the page to keep: they outlive this worker. */
   | { type: 'snapshot'; snapshot: Snapshot }
-  | { type: 'training-started'; firstEpoch: number; lastEpoch: number; steps: number }
+  /** The answer to train and continue-on: what is being trained, as part of which run. */
+  | { type: 'training-started'; firstEpoch: number; lastEpoch: number; steps: number; config: TrainConfig; runId: string }
   /** Throttled: the latest batch, plus every batch's loss since the last message. */
   | { type: 'training-batch'; report: BatchReport; losses: number[] }
   | { type: 'training-epoch'; log: EpochLog }

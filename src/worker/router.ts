@@ -52,10 +52,17 @@ export class MlWorker {
         this.started ??= this.start(message.backend, message.seed, message.restore);
         return;
       case 'continue-on':
-        void this.continueOn(message.backend, message.config);
+        void this.continueOn(message.backend, message.config, message.runId);
         return;
       case 'train':
-        void this.train(message.config);
+        void this.train(message.config, message.runId);
+        return;
+      case 'use-backend':
+        void this.withSession(async (session) => {
+          if (this.trainer.isTraining) return;
+          await this.engine.useBackend(session, message.backend);
+          await this.evaluateIfReady(session);
+        });
         return;
       case 'stop':
         this.trainer.stop();
@@ -174,20 +181,20 @@ export class MlWorker {
   }
 
   /** After a lost GPU: the last good weights move to `backend`, and the interrupted run's remaining epochs go on there. */
-  private async continueOn(backend: BackendName, config: TrainConfig): Promise<void> {
+  private async continueOn(backend: BackendName, config: TrainConfig, runId: string): Promise<void> {
     const session = await this.engine.session();
     if (!session || this.trainer.isTraining) return;
     if (!(await this.engine.moveTo(session, backend))) return;
     await this.evaluateIfReady(session);
-    await this.train({ ...config, epochs: this.trainer.remainingEpochs(session, config) });
+    await this.train({ ...config, epochs: this.trainer.remainingEpochs(session, config) }, runId);
   }
 
-  private async train(config: TrainConfig): Promise<void> {
+  private async train(config: TrainConfig, runId: string): Promise<void> {
     const session = await this.engine.session();
     const data = this.dataset.data;
     if (!session) this.post({ type: 'training-failed', message: 'Training cannot start: no TensorFlow.js backend is running.' });
     else if (!data) this.post({ type: 'training-failed', message: 'Training cannot start: the dataset is not loaded yet.' });
-    else await this.trainer.train(session, data, config);
+    else await this.trainer.train(session, data, config, runId);
   }
 
   private async evaluate(testSize: number): Promise<void> {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from '../ml/data';
 import { installConv2dBackpropFilter } from '../ml/kernels/conv2dBackpropFilter';
+import type { TrainConfig } from '../ml/train';
 import { Inference } from './inference';
 import type { FromWorker } from './protocol';
 import { ModelSession, type GpuWatch, type Snapshot } from './session';
@@ -52,7 +53,7 @@ function poison(model: tf.LayersModel): void {
   nan.dispose();
 }
 
-const smallRun = { epochs: 1, batchSize: 64, trainSize: 512, testSize: 200, seed: 1 };
+const smallRun: TrainConfig = { epochs: 1, batchSize: 64, trainSize: 512, testSize: 200, seed: 1, optimizer: 'adam', learningRate: 0.001 };
 
 describe('ModelSession', () => {
   it('reset leaves the tensor count where it was, and starts the epochs again', async () => {
@@ -65,7 +66,7 @@ describe('ModelSession', () => {
 
   it('restore brings back the snapshot’s weights and epochs, without leaking', async () => {
     const { session, trainer } = setup();
-    await trainer.train(session, data, smallRun);
+    await trainer.train(session, data, smallRun, 'run-1');
     const snapshot = session.lastGood;
     if (!snapshot) throw new Error('training kept no snapshot');
     const { before, after } = await tensorsAfterRepeat(() => session.restore(snapshot));
@@ -81,7 +82,7 @@ describe('ModelSession', () => {
     const { session, posted } = setup();
     const other = new ModelSession(() => undefined, 7, steadyGpu);
     const weights = (await other.checkpoint()).weights;
-    const record = { seed: 7, trainingSeconds: 1, testAccuracy: 0.5, source: 'saved-1' };
+    const record = { seed: 7, trainingSeconds: 1, testAccuracy: 0.5, source: 'saved-1', runId: null };
     const { before, after } = await tensorsAfterRepeat(() => session.adopt({ checkpoint: { epochs: 2, weights }, trained: true, record }));
     expect(after).toBe(before);
     expect(session.record).toEqual(record);
@@ -139,31 +140,46 @@ describe('ModelSession', () => {
 describe('Trainer', () => {
   it('recovers from NaN weights: the last good epoch comes back, the page is told, and no tensor is left behind', async () => {
     const { session, trainer, posted } = setup();
-    await trainer.train(session, data, smallRun);
+    await trainer.train(session, data, smallRun, 'run-1');
     expect(posted.some((message) => message.type === 'training-ended')).toBe(true);
     const before = tf.memory().numTensors;
     const good = session.lastGood;
 
     poison(session.current);
-    await trainer.train(session, data, smallRun);
+    await trainer.train(session, data, smallRun, 'run-1');
     const failure = posted.find((message) => message.type === 'training-failed');
     expect(failure?.message).toMatch(/became NaN at epoch 2.*weights after epoch 1 were restored/);
     expect(session.epochs).toBe(1);
     expect(session.lastGood).toBe(good);
     // A restored model has a fresh optimiser, so it holds fewer tensors than one that has trained.
     expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
-    await trainer.train(session, data, smallRun);
+    await trainer.train(session, data, smallRun, 'run-1');
     expect(tf.memory().numTensors).toBe(before);
     expect(session.epochs).toBe(2);
   });
 
   it('knows how many epochs an interrupted run had left', async () => {
     const { session, trainer } = setup();
-    await trainer.train(session, data, { ...smallRun, epochs: 3 });
+    await trainer.train(session, data, { ...smallRun, epochs: 3 }, 'run-1');
     expect(trainer.remainingEpochs(session, smallRun)).toBe(1);
     const snapshot = session.lastGood;
     if (!snapshot) throw new Error('no snapshot');
     await session.restore({ ...snapshot, checkpoint: { ...snapshot.checkpoint, epochs: 1 } });
     expect(trainer.remainingEpochs(session, { ...smallRun, epochs: 5 })).toBe(2);
+  });
+
+  it('trains with the optimiser asked for, starting it afresh only when it changes, and records the run', async () => {
+    const { session, trainer } = setup();
+    const sgd: TrainConfig = { ...smallRun, optimizer: 'sgd', learningRate: 0.01 };
+    await trainer.train(session, data, sgd, 'run-a');
+    expect(session.current.optimizer.getClassName()).toBe('SGD');
+    expect(session.record.runId).toBe('run-a');
+    const before = tf.memory().numTensors;
+    await trainer.train(session, data, sgd, 'run-a');
+    expect(tf.memory().numTensors).toBe(before);
+    await trainer.train(session, data, { ...smallRun, optimizer: 'rmsprop', learningRate: 0.002 }, 'run-b');
+    expect(session.current.optimizer.getClassName()).toBe('RMSProp');
+    expect(session.current.optimizer.getConfig().learningRate).toBe(0.002);
+    expect(session.record.runId).toBe('run-b');
   });
 });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { allFinite, restoreCheckpoint, takeCheckpoint, type Checkpoint } from '../ml/checkpoint';
 import { NonFiniteError } from '../ml/faults';
 import { describeStorageFailure } from './modelStore';
-import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../ml/model';
+import { NOTEBOOK_OPTIMIZER, buildCnn, compileCnn, summarizeModel, weightedLayers, type OptimizerConfig } from '../ml/model';
 import type { Post } from './protocol';
 
 /** Where the weights in memory came from and how they were trained, for saving. */
@@ -12,6 +12,8 @@ export interface SessionRecord {
   readonly testAccuracy: number | null;
   /** The saved model they were loaded from or saved as, if any. */
   readonly source: string | null;
+  /** The run (the page's record of a training) that made them, if any. */
+  readonly runId: string | null;
 }
 
 /** The last good weights and what they are, copied out of the backend. */
@@ -60,6 +62,8 @@ export class ModelSession {
   private adopted = false;
   /** While a run uses the model, nothing may replace it. */
   private inUse = false;
+  /** How the current model is compiled: a fresh model always starts with the notebook's optimiser. */
+  private optimizer: OptimizerConfig = NOTEBOOK_OPTIMIZER;
 
   constructor(
     private readonly post: Post,
@@ -69,7 +73,7 @@ export class ModelSession {
     private readonly keepCopy: (snapshot: Snapshot | null) => Promise<void> = () => Promise.resolve(),
   ) {
     this.model = freshModel(seed);
-    this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null };
+    this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null };
   }
 
   get current(): tf.LayersModel {
@@ -148,6 +152,20 @@ export class ModelSession {
     this.history.testAccuracy = accuracy;
   }
 
+  /** The weights now belong to this run. */
+  setRun(runId: string): void {
+    this.history.runId = runId;
+  }
+
+  /** Makes the model train with this optimiser; a different one (kind or learning rate) starts without moments. */
+  useOptimizer(config: OptimizerConfig): void {
+    if (config.optimizer === this.optimizer.optimizer && config.learningRate === this.optimizer.learningRate) return;
+    const old = this.model.optimizer;
+    compileCnn(this.model, config);
+    old.dispose();
+    this.optimizer = { optimizer: config.optimizer, learningRate: config.learningRate };
+  }
+
   /** Marks the weights in memory as those of a saved model (after a save or a load). */
   setSource(id: string | null): void {
     this.history.source = id;
@@ -192,7 +210,7 @@ export class ModelSession {
     this.replaceModel(freshModel(seed));
     this.epochsDone = 0;
     this.adopted = false;
-    this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null };
+    this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null };
     // Fresh weights are not worth keeping: the next visit starts from the newest saved model again.
     this.keep(await this.checkpoint(0));
     await this.announce();
@@ -202,6 +220,7 @@ export class ModelSession {
   private replaceModel(model: tf.LayersModel): void {
     const old = this.model;
     this.model = model;
+    this.optimizer = NOTEBOOK_OPTIMIZER;
     try {
       // The optimiser was passed in as an object, so the model does not own it: its moments go separately.
       old.optimizer.dispose();
@@ -220,6 +239,7 @@ export class ModelSession {
       epochsDone: this.epochsDone,
       trained: this.trained,
       source: this.history.source,
+      runId: this.history.runId,
     });
     await this.postWeights(this.epochsDone);
     this.postMemory();

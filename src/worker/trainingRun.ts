@@ -46,7 +46,7 @@ export class Trainer {
     return remaining > 0 ? remaining : config.epochs;
   }
 
-  async train(session: ModelSession, data: MnistData, config: TrainConfig): Promise<void> {
+  async train(session: ModelSession, data: MnistData, config: TrainConfig, runId: string): Promise<void> {
     const { post, gpu, inference, onStep } = this.options;
     if (this.running || session.busy) return;
     if (!session.lastGood) {
@@ -61,10 +61,12 @@ export class Trainer {
     this.stopRequested = false;
     session.hold(true);
     session.changed();
+    session.setRun(runId);
+    session.useOptimizer(config);
     const firstEpoch = session.epochs + 1;
     this.plannedLastEpoch = firstEpoch + config.epochs - 1;
     const steps = Math.ceil(Math.min(config.trainSize, data.train.count) / config.batchSize);
-    post({ type: 'training-started', firstEpoch, lastEpoch: this.plannedLastEpoch, steps });
+    post({ type: 'training-started', firstEpoch, lastEpoch: this.plannedLastEpoch, steps, config, runId });
     let losses: number[] = [];
     let lastMessage = -Infinity;
     try {

@@ -1,32 +1,19 @@
-import type { EpochLog } from '../../ml/train';
+import { useMemo } from 'react';
 import { useAppState } from '../../state/store';
-import { VisPanel } from './VisPanel';
-import type { Vis } from './useVis';
+import { EPOCH_OPTIONS, trainValidationLines } from './curves';
+import { LineChart, RUN_COLORS } from './LineChart';
 
-type Metric = 'loss' | 'accuracy';
+const COLORS = [RUN_COLORS[0] ?? 'steelblue', RUN_COLORS[1] ?? 'darkorange'] as const;
 
-function drawCurves(metric: Metric) {
-  return (vis: Vis, container: HTMLElement, epochs: readonly EpochLog[]) => {
-    const train = epochs.map((log) => ({ x: log.epoch, y: metric === 'loss' ? log.loss : log.accuracy }));
-    const validation = epochs.map((log) => ({ x: log.epoch, y: metric === 'loss' ? log.valLoss : log.valAccuracy }));
-    if (train.length === 0) return undefined;
-    const data = { values: [train, validation], series: ['train', 'validation'] };
-    const options = { xLabel: 'epoch', yLabel: metric, height: 220, zoomToFit: true, seriesColors: ['#2a5bd7', '#e8710a'] };
-    // tfjs-vis' linechart plots points at their index, not their x: a scatterplot keeps epochs at their numbers.
-    return vis.render.scatterplot(container, data, options);
-  };
-}
-
-const drawLoss = drawCurves('loss');
-const drawAccuracy = drawCurves('accuracy');
-
-/** Loss and accuracy per epoch, training against validation, like Keras' history plots. */
+/** Loss and accuracy per epoch, training against validation, as Keras' history plots show them. */
 export function EpochCurves() {
   const epochs = useAppState((state) => state.training.epochs);
+  const loss = useMemo(() => trainValidationLines(epochs, 'loss', COLORS), [epochs]);
+  const accuracy = useMemo(() => trainValidationLines(epochs, 'accuracy', COLORS), [epochs]);
   return (
     <>
-      <VisPanel title="Loss per epoch" testId="chart-epoch-loss" data={epochs} draw={drawLoss} />
-      <VisPanel title="Accuracy per epoch" testId="chart-epoch-accuracy" data={epochs} draw={drawAccuracy} />
+      <LineChart title="Loss per epoch" testId="chart-epoch-loss" lines={loss} options={EPOCH_OPTIONS.loss} />
+      <LineChart title="Accuracy per epoch" testId="chart-epoch-accuracy" lines={accuracy} options={EPOCH_OPTIONS.accuracy} />
     </>
   );
 }

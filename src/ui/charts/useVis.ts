@@ -1,26 +1,16 @@
 import type * as TfVis from '@tensorflow/tfjs-vis';
-import { useEffect, useState } from 'react';
+import type embedWithoutEval from './vegaEmbedInterpreted';
 
 export type Vis = typeof TfVis;
+export type Embed = typeof embedWithoutEval;
 
-/** tfjs-vis (and vega under it) is large: it loads after first paint, once, for every chart. */
-const visModule: { promise: Promise<Vis> | null } = { promise: null };
-
-function loadVis(): Promise<Vis> {
-  visModule.promise ??= import('@tensorflow/tfjs-vis');
-  return visModule.promise;
+/** A chart library, loaded once, after first paint: tfjs-vis and vega are large. */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  const cache: { promise: Promise<T> | null } = { promise: null };
+  return () => (cache.promise ??= load());
 }
 
-export function useVis(): Vis | null {
-  const [vis, setVis] = useState<Vis | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadVis().then((module) => {
-      if (live) setVis(module);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return vis;
-}
+export const loadVis = lazy(() => import('@tensorflow/tfjs-vis'));
+
+/** vega-embed through the app's own stand-in (no eval), for the charts tfjs-vis cannot draw. */
+export const loadEmbed = lazy(async () => (await import('./vegaEmbedInterpreted')).default);

@@ -1,5 +1,7 @@
 import embed, { vega, type EmbedOptions, type Result, type VisualizationSpec } from 'vega-embed/build/vega-embed.module.js';
 import { expressionInterpreter } from 'vega-interpreter';
+import { chartTheme } from './theme';
+import { tooltip } from './tooltip';
 
 /**
  * Vega compiles its expressions with `Function`, which a Content-Security-Policy
@@ -13,14 +15,23 @@ class InterpretedView extends vega.View {
 }
 
 /**
- * Stands in for vega-embed wherever tfjs-vis imports it (see vite.config.ts), so
- * every chart parses to syntax trees and runs through the interpreter.
+ * Stands in for vega-embed wherever tfjs-vis or the app imports it (see vite.config.ts),
+ * so every chart parses to syntax trees and runs through the interpreter.
  */
 export default function embedWithoutEval(
   element: HTMLElement | string,
   spec: VisualizationSpec | string,
   options: EmbedOptions = {},
 ): Promise<Result> {
-  // The tooltip's default style arrives as an inline <style>, which the policy refuses; styles.css carries it instead.
-  return embed(element, spec, { ...options, ast: true, viewClass: InterpretedView, tooltip: { disableDefaultStyle: true } });
+  // vega-tooltip writes inline styles, which the policy refuses: this tooltip places itself through CSSOM.
+  // Every chart, tfjs-vis' included, takes its colours from the page's theme.
+  // vega-embed's own stylesheet would be an inline <style> too: never added.
+  return embed(element, spec, {
+    ...options,
+    defaultStyle: false,
+    config: { ...chartTheme(), ...(typeof options.config === 'object' ? options.config : {}) },
+    ast: true,
+    viewClass: InterpretedView,
+    tooltip,
+  });
 }

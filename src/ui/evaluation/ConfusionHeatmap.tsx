@@ -5,7 +5,9 @@ import { cellColors } from './cellColors';
 interface Props {
   matrix: ConfusionMatrix;
   selected: Cell | null;
-  onSelect: (cell: Cell) => void;
+  /** Opens a cell's gallery; without it (a past run's matrix, whose images are not kept) cells are plain text. */
+  onSelect?: (cell: Cell) => void;
+  testId?: string;
 }
 
 /** Log-scaled so that a handful of errors is visible next to a diagonal of a thousand. */
@@ -17,13 +19,13 @@ function shade(count: number, max: number): number {
  * The confusion matrix as a grid of buttons: counts overlaid, rows true, columns
  * predicted, each cell a keyboard-reachable way into the gallery of its images.
  */
-export function ConfusionHeatmap({ matrix, selected, onSelect }: Props) {
+export function ConfusionHeatmap({ matrix, selected, onSelect, testId = 'confusion-matrix' }: Props) {
   const diagonalMax = Math.max(1, ...matrix.map((row, i) => row[i] ?? 0));
   const errorMax = Math.max(1, ...matrix.flatMap((row, i) => row.filter((_, j) => j !== i)));
   const digits = matrix.map((_, i) => i);
 
   return (
-    <div className="heatmap" data-testid="confusion-matrix" data-matrix={JSON.stringify(matrix)}>
+    <div className="heatmap" data-testid={testId} data-matrix={JSON.stringify(matrix)}>
       <div className="heatmap-axis-x">predicted</div>
       <div className="heatmap-axis-y">true</div>
       <table>
@@ -46,20 +48,29 @@ export function ConfusionHeatmap({ matrix, selected, onSelect }: Props) {
                 const colors =
                   count > 0 ? cellColors(diagonal ? 'diagonal' : 'error', shade(count, diagonal ? diagonalMax : errorMax)) : null;
                 const isSelected = selected?.actual === i && selected.predicted === j;
+                const label = `True ${i}, predicted ${j}: ${count} image${count === 1 ? '' : 's'}`;
+                const className = `cell ${diagonal ? 'diagonal' : 'error'}${isSelected ? ' selected' : ''}`;
+                const style = colors ? { background: colors.background, color: colors.color } : undefined;
                 return (
                   <td key={j}>
-                    <button
-                      type="button"
-                      className={`cell ${diagonal ? 'diagonal' : 'error'}${isSelected ? ' selected' : ''}`}
-                      style={colors ? { background: colors.background, color: colors.color } : undefined}
-                      data-actual={i}
-                      data-predicted={j}
-                      aria-pressed={isSelected}
-                      aria-label={`True ${i}, predicted ${j}: ${count} image${count === 1 ? '' : 's'}`}
-                      onClick={() => onSelect({ actual: i, predicted: j })}
-                    >
-                      {count}
-                    </button>
+                    {onSelect ? (
+                      <button
+                        type="button"
+                        className={className}
+                        style={style}
+                        data-actual={i}
+                        data-predicted={j}
+                        aria-pressed={isSelected}
+                        aria-label={label}
+                        onClick={() => onSelect({ actual: i, predicted: j })}
+                      >
+                        {count}
+                      </button>
+                    ) : (
+                      <span className={className} style={style} title={label}>
+                        {count}
+                      </span>
+                    )}
                   </td>
                 );
               })}

@@ -1,5 +1,6 @@
 import { MAX_MODEL_BYTES, ModelFileError, checkModelFiles } from '../../ml/modelFile';
 import type { ModelFiles } from '../../worker/modelStore';
+import { offerFile } from '../download';
 
 /**
  * Picks model.json and weights.bin out of what was chosen or dropped, and checks them
@@ -23,14 +24,6 @@ export async function readModelFiles(files: readonly File[]): Promise<ModelFiles
 
 /** Offers the model as the two files of tfjs' layers format. */
 export function downloadModelFiles(files: ModelFiles): void {
-  const save = (blob: Blob, name: string): void => {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
-  save(new Blob([files.modelJson], { type: 'application/json' }), 'model.json');
-  save(new Blob([files.weightData], { type: 'application/octet-stream' }), 'weights.bin');
+  offerFile(files.modelJson, 'model.json', 'application/json');
+  offerFile(files.weightData, 'weights.bin', 'application/octet-stream');
 }

@@ -1,0 +1,166 @@
+import type { Histogram } from '../../ml/histogram';
+import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/metrics';
+import type { EpochLog, TrainConfig } from '../../ml/train';
+
+/**
+ * A run: one training, as the notebook logs one to a TensorBoard directory. It starts
+ * with the first Train after a Reset (or after its settings change) and Continue extends
+ * it. Plain data only, so it stores in IndexedDB and exports as JSON as it is.
+ */
+export type RunState = 'running' | 'done' | 'stopped' | 'failed';
+
+/** Each layer's kernel after one epoch, as counts in bins over that epoch's own range. */
+export interface RunHistograms {
+  readonly epoch: number;
+  readonly layers: readonly ({ readonly layer: string } & Histogram)[];
+}
+
+/** Every batch's loss, averaged over groups of `stride` batches so a long run stays ≤ MAX_LOSS_POINTS. */
+export interface LossSeries {
+  readonly stride: number;
+  /** Point i averages batches i·stride + 1 to (i + 1)·stride of the run. */
+  readonly points: readonly number[];
+  /** Batches of a group not yet complete. */
+  readonly partial: { readonly sum: number; readonly count: number };
+}
+
+export interface RunEvaluation {
+  readonly matrix: ConfusionMatrix;
+  readonly summary: ConfusionSummary;
+}
+
+export interface RunRecord {
+  readonly format: 'mnist-in-a-tab-run';
+  readonly version: 1;
+  /** TensorBoard's `YYYYMMDD-HHMMSS`, local time, with `-2`, `-3`… on a clash. */
+  readonly id: string;
+  readonly name: string;
+  readonly state: RunState;
+  /** ISO 8601. */
+  readonly startedAt: string;
+  /** Training time, evaluation after each epoch included. */
+  readonly seconds: number;
+  /** Epochs per click the run started with; `plannedEpochs` counts Continue too. */
+  readonly settings: TrainConfig;
+  readonly plannedEpochs: number;
+  /** Every backend the run trained on, in order, and the device it started on. */
+  readonly engines: readonly string[];
+  readonly device: string;
+  /** What the weights were before the run: null for fresh ones. */
+  readonly from: string | null;
+  readonly epochs: readonly EpochLog[];
+  readonly batchLoss: LossSeries;
+  readonly histograms: readonly RunHistograms[];
+  /** The evaluation after its last epoch. */
+  readonly evaluation: RunEvaluation | null;
+  readonly savedModel: { readonly id: string; readonly name: string } | null;
+  /** Why it stopped or failed, in the words the page showed. */
+  readonly message: string | null;
+}
+
+export const MAX_LOSS_POINTS = 2000;
+
+export const EMPTY_LOSSES: LossSeries = { stride: 1, points: [], partial: { sum: 0, count: 0 } };
+
+/** Adds batch losses, halving the resolution whenever the series would pass MAX_LOSS_POINTS. */
+export function appendLosses(series: LossSeries, losses: readonly number[], max = MAX_LOSS_POINTS): LossSeries {
+  let { stride, partial } = series;
+  let points = [...series.points];
+  for (const loss of losses) {
+    partial = { sum: partial.sum + loss, count: partial.count + 1 };
+    if (partial.count < stride) continue;
+    points.push(partial.sum / partial.count);
+    partial = { sum: 0, count: 0 };
+    if (points.length >= max) {
+      points = Array.from({ length: Math.floor(points.length / 2) }, (_, i) => ((points[2 * i] ?? 0) + (points[2 * i + 1] ?? 0)) / 2);
+      stride *= 2;
+    }
+  }
+  return { stride, points, partial };
+}
+
+/** The series as (batch, loss) pairs, each at the middle of its group, the incomplete group included. */
+export function lossPoints(series: LossSeries): { batch: number; loss: number }[] {
+  const middle = (i: number, size: number): number => i * series.stride + (size + 1) / 2;
+  const points = series.points.map((loss, i) => ({ batch: middle(i, series.stride), loss }));
+  if (series.partial.count > 0) {
+    points.push({ batch: middle(series.points.length, series.partial.count), loss: series.partial.sum / series.partial.count });
+  }
+  return points;
+}
+
+/** TensorBoard's run name for a start time, made unique among `taken`. */
+export function runIdFor(time: Date, taken: ReadonlySet<string>): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const base = `${time.getFullYear()}${two(time.getMonth() + 1)}${two(time.getDate())}-${two(time.getHours())}${two(time.getMinutes())}${two(time.getSeconds())}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export interface RunStart {
+  readonly id: string;
+  readonly config: TrainConfig;
+  readonly plannedEpochs: number;
+  readonly engine: string;
+  readonly device: string;
+  readonly from: string | null;
+  readonly startedAt: Date;
+}
+
+export function startRun(start: RunStart): RunRecord {
+  return {
+    format: 'mnist-in-a-tab-run',
+    version: 1,
+    id: start.id,
+    name: start.id,
+    state: 'running',
+    startedAt: start.startedAt.toISOString(),
+    seconds: 0,
+    settings: start.config,
+    plannedEpochs: start.plannedEpochs,
+    engines: [start.engine],
+    device: start.device,
+    from: start.from,
+    epochs: [],
+    batchLoss: EMPTY_LOSSES,
+    histograms: [],
+    evaluation: null,
+    savedModel: null,
+    message: null,
+  };
+}
+
+/** Continue: the same run goes on for `more` epochs, perhaps on another engine. */
+export function extendRun(run: RunRecord, more: number, engine: string): RunRecord {
+  const engines = run.engines[run.engines.length - 1] === engine ? run.engines : [...run.engines, engine];
+  return { ...run, state: 'running', message: null, plannedEpochs: run.epochs.length + more, engines };
+}
+
+export function addEpoch(run: RunRecord, log: EpochLog): RunRecord {
+  return { ...run, epochs: [...run.epochs, log], seconds: run.seconds + log.seconds };
+}
+
+export function addHistograms(run: RunRecord, histograms: RunHistograms): RunRecord {
+  return { ...run, histograms: [...run.histograms.filter((entry) => entry.epoch !== histograms.epoch), histograms] };
+}
+
+export function setEvaluation(run: RunRecord, matrix: ConfusionMatrix): RunRecord {
+  return { ...run, evaluation: { matrix, summary: summarizeConfusion(matrix) } };
+}
+
+export function endRun(run: RunRecord, state: Exclude<RunState, 'running'>, message: string | null = null): RunRecord {
+  return { ...run, state, message };
+}
+
+/** The settings that make two runs different experiments (epochs per click aside: Continue changes those). */
+export function sameExperiment(a: TrainConfig, b: TrainConfig): boolean {
+  return (
+    a.batchSize === b.batchSize &&
+    a.learningRate === b.learningRate &&
+    a.optimizer === b.optimizer &&
+    a.trainSize === b.trainSize &&
+    a.testSize === b.testSize &&
+    a.seed === b.seed
+  );
+}

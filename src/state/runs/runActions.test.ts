@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NOTEBOOK_RECIPE } from '../settings';
+import { appStore, initialState } from '../store';
+import { runEnded, runEpoch, runIdForTrain, runLosses, runSavedAs, runStarted, runWeights } from './runActions';
+
+const log = { epoch: 1, lastEpoch: 2, steps: 4, seconds: 1.5, msPerStep: 20, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85 };
+const now = new Date(2026, 10, 25, 13, 45, 1);
+
+beforeEach(() => {
+  appStore.setState(initialState(), true);
+  appStore.setState({
+    backend: { state: 'ready', choice: { name: 'wasm', detail: 'WebAssembly (SIMD)', software: false, reasons: [], notice: null } },
+  });
+});
+
+function announce(runId: string | null, trained = true): void {
+  appStore.setState({ model: { layers: [], totalParams: 42_358, trained, runId, weights: [] } });
+}
+
+describe('recording a run', () => {
+  it('starts a run on the worker’s answer, records its batches, epochs and histograms, and ends it', () => {
+    announce(null, false);
+    const id = runIdForTrain(appStore.getState(), NOTEBOOK_RECIPE, now);
+    expect(id).toBe('20261125-134501');
+    runStarted(id, NOTEBOOK_RECIPE, 1, 2, now);
+    runLosses([1, 0.8]);
+    runEpoch(log);
+    runWeights(1, [{ layer: 'conv2d_1', kernel: Float32Array.from([-1, 0, 1]) }]);
+    runEnded('stopped', 'Stopped by you.');
+    const [run] = appStore.getState().runs.list;
+    expect(run).toMatchObject({ id, state: 'stopped', from: null, engines: ['wasm'], device: 'WebAssembly (SIMD)', plannedEpochs: 2 });
+    expect(run?.batchLoss.points).toEqual([1, 0.8]);
+    expect(run?.epochs).toEqual([log]);
+    expect(run?.histograms[0]?.layers[0]).toMatchObject({ layer: 'conv2d_1', min: -1, max: 1 });
+    expect(run?.histograms[0]?.layers[0]?.counts.reduce((a, b) => a + b)).toBe(3);
+    expect(appStore.getState().runs.recording).toBeNull();
+  });
+
+  it('goes on with the same run after Stop with the same settings, and starts another when they change', () => {
+    announce(null, false);
+    runStarted('first', NOTEBOOK_RECIPE, 1, 1, now);
+    runEpoch(log);
+    runEnded('done');
+    announce('first');
+    expect(runIdForTrain(appStore.getState(), { ...NOTEBOOK_RECIPE, epochs: 3 }, now)).toBe('first');
+    const other = runIdForTrain(appStore.getState(), { ...NOTEBOOK_RECIPE, learningRate: 0.003 }, now);
+    expect(other).toBe('20261125-134501');
+    runStarted(other, { ...NOTEBOOK_RECIPE, learningRate: 0.003 }, 2, 2, now);
+    expect(appStore.getState().runs.list[0]).toMatchObject({ id: other, from: 'run first after epoch 0', state: 'running' });
+    // A run that failed is not continued.
+    runEnded('failed', 'NaN');
+    announce(other);
+    expect(runIdForTrain(appStore.getState(), { ...NOTEBOOK_RECIPE, learningRate: 0.003 }, now)).not.toBe(other);
+  });
+
+  it('notes the saved model a run became, and only for the run whose weights were saved', () => {
+    announce(null, false);
+    runStarted('r', NOTEBOOK_RECIPE, 1, 1, now);
+    runEnded('done');
+    runSavedAs('m1', [{ id: 'm1', name: 'Model 1' }]);
+    expect(appStore.getState().runs.list[0]?.savedModel).toBeNull();
+    announce('r');
+    runSavedAs('m1', [{ id: 'm1', name: 'Model 1' }]);
+    expect(appStore.getState().runs.list[0]?.savedModel).toEqual({ id: 'm1', name: 'Model 1' });
+  });
+});

@@ -1,0 +1,142 @@
+import { histogram, valueRange } from '../../ml/histogram';
+import type { ConfusionMatrix } from '../../ml/metrics';
+import type { EpochLog, TrainConfig } from '../../ml/train';
+import type { LayerWeights } from '../../worker/session';
+import { appStore, type AppState, type RunsView } from '../store';
+import {
+  addEpoch,
+  addHistograms,
+  appendLosses,
+  endRun,
+  extendRun,
+  runIdFor,
+  sameExperiment,
+  setEvaluation,
+  startRun,
+  type RunRecord,
+  type RunState,
+} from './record';
+
+const HISTOGRAM_BINS = 30;
+
+function updateRuns(change: (runs: RunsView) => Partial<RunsView>): void {
+  const { runs } = appStore.getState();
+  appStore.setState({ runs: { ...runs, ...change(runs) } });
+}
+
+/** Applies `change` to the run being recorded, if there is one. */
+function updateRecording(change: (run: RunRecord) => RunRecord): void {
+  updateRuns((runs) => ({ list: runs.list.map((run) => (run.id === runs.recording ? change(run) : run)) }));
+}
+
+/**
+ * The run a click of Train belongs to: the run of the weights in memory if it ended
+ * (stopped or done) and the settings that shape it are unchanged; otherwise a new one.
+ */
+export function runIdForTrain(state: AppState, config: TrainConfig, now = new Date()): string {
+  const current = state.runs.list.find((run) => run.id === state.model?.runId);
+  const continues = current && (current.state === 'stopped' || current.state === 'done') && sameExperiment(current.settings, config);
+  return continues ? current.id : runIdFor(now, new Set(state.runs.list.map((run) => run.id)));
+}
+
+/** What the weights were when a new run starts from them, in words. */
+function startingPoint(state: AppState): string | null {
+  const model = state.model;
+  if (!model?.trained) return null;
+  const saved = state.library.models.find((entry) => entry.id === state.library.active);
+  if (saved) return `saved model “${saved.name}”`;
+  if (model.runId) return `run ${model.runId} after epoch ${state.training.epochsDone}`;
+  return `trained weights (epoch ${state.training.epochsDone})`;
+}
+
+/** The worker started training `runId`: a new run, or the same one going on. */
+export function runStarted(runId: string, config: TrainConfig, firstEpoch: number, lastEpoch: number, now = new Date()): void {
+  const state = appStore.getState();
+  const engine = state.backend.state === 'ready' ? state.backend.choice.name : 'unknown';
+  const device = state.backend.state === 'ready' ? state.backend.choice.detail : 'unknown';
+  const epochs = lastEpoch - firstEpoch + 1;
+  const existing = state.runs.list.find((run) => run.id === runId);
+  const run = existing
+    ? extendRun(existing, epochs, engine)
+    : startRun({ id: runId, config, plannedEpochs: epochs, engine, device, from: startingPoint(state), startedAt: now });
+  updateRuns((runs) => ({ list: [run, ...runs.list.filter((entry) => entry.id !== runId)], recording: runId }));
+}
+
+export function runLosses(losses: readonly number[]): void {
+  updateRecording((run) => ({ ...run, batchLoss: appendLosses(run.batchLoss, losses) }));
+}
+
+export function runEpoch(log: EpochLog): void {
+  updateRecording((run) => addEpoch(run, log));
+}
+
+/** Each layer's kernel as a histogram over its own range, small enough to keep for every epoch. */
+export function runWeights(epoch: number, layers: readonly LayerWeights[]): void {
+  if (appStore.getState().runs.recording === null) return;
+  const histograms = layers.map(({ layer, kernel }) => {
+    const { min, max } = valueRange([kernel]);
+    return { layer, ...histogram(kernel, HISTOGRAM_BINS, min, max) };
+  });
+  updateRecording((run) => addHistograms(run, { epoch, layers: histograms }));
+}
+
+export function runEvaluated(matrix: ConfusionMatrix): void {
+  updateRecording((run) => setEvaluation(run, matrix));
+}
+
+/** The run being recorded ended, however it ended. */
+export function runEnded(state: Exclude<RunState, 'running'>, message: string | null = null): void {
+  updateRecording((run) => endRun(run, state, message));
+  updateRuns(() => ({ recording: null }));
+}
+
+/** The list of saved models arrived: if the weights in memory were just saved, their run became that model. */
+export function runSavedAs(active: string | null, models: readonly { id: string; name: string }[]): void {
+  const runId = appStore.getState().model?.runId;
+  const saved = models.find((entry) => entry.id === active);
+  if (!runId || !saved) return;
+  const model = { id: saved.id, name: saved.name };
+  updateRuns((runs) => ({
+    list: runs.list.map((run) => (run.id === runId && run.savedModel?.id !== model.id ? { ...run, savedModel: model } : run)),
+  }));
+}
+
+export function runsLoaded(list: readonly RunRecord[]): void {
+  updateRuns((runs) => ({ list: [...runs.list.filter((run) => !list.some((stored) => stored.id === run.id)), ...list] }));
+}
+
+export function runRenamed(id: string, name: string): void {
+  const trimmed = name.trim().slice(0, 200);
+  if (!trimmed) return;
+  updateRuns((runs) => ({ list: runs.list.map((run) => (run.id === id ? { ...run, name: trimmed } : run)) }));
+}
+
+export function runRemoved(id: string): void {
+  updateRuns((runs) => ({
+    list: runs.list.filter((run) => run.id !== id),
+    compared: runs.compared.filter((entry) => entry !== id),
+    opened: runs.opened === id ? null : runs.opened,
+  }));
+}
+
+export function runAdded(run: RunRecord): void {
+  updateRuns((runs) => ({ list: [run, ...runs.list.filter((entry) => entry.id !== run.id)], error: null }));
+}
+
+export function runCompared(id: string, compared: boolean): void {
+  updateRuns((runs) => ({
+    compared: compared ? [...runs.compared.filter((entry) => entry !== id), id] : runs.compared.filter((entry) => entry !== id),
+  }));
+}
+
+export function runOpened(id: string | null): void {
+  updateRuns(() => ({ opened: id }));
+}
+
+export function runsFailed(message: string | null): void {
+  updateRuns(() => ({ error: message }));
+}
+
+export function runsNotice(message: string | null): void {
+  updateRuns(() => ({ notice: message }));
+}

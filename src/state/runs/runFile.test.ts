@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { NOTEBOOK_RECIPE } from '../settings';
+import { addEpoch, appendLosses, setEvaluation, startRun, type RunRecord } from './record';
+import { RunFileError, parseRunFile, runJson } from './runFile';
+
+const matrix = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 95 : 1)));
+const run: RunRecord = setEvaluation(
+  {
+    ...addEpoch(
+      startRun({
+        id: '20261125-134501',
+        config: NOTEBOOK_RECIPE,
+        plannedEpochs: 5,
+        engine: 'wasm',
+        device: 'wasm',
+        from: null,
+        startedAt: new Date(),
+      }),
+      { epoch: 1, lastEpoch: 5, steps: 469, seconds: 9, msPerStep: 19, loss: 0.4, accuracy: 0.88, valLoss: 0.1, valAccuracy: 0.97 },
+    ),
+    state: 'done',
+    batchLoss: appendLosses(appendLosses({ stride: 1, points: [], partial: { sum: 0, count: 0 } }, [2, 1.5, 1]), []),
+    histograms: [{ epoch: 1, layers: [{ layer: 'conv2d_1', min: -1, max: 1, counts: [1, 2, 3] }] }],
+  },
+  matrix,
+);
+
+function edited(change: (json: Record<string, unknown>) => void): string {
+  const json = JSON.parse(runJson(run)) as Record<string, unknown>;
+  change(json);
+  return JSON.stringify(json);
+}
+
+describe('run files', () => {
+  it('round-trip: what is exported is read back the same', () => {
+    expect(parseRunFile(runJson(run))).toEqual(run);
+  });
+
+  it('recompute the metrics from the matrix rather than trust the file', () => {
+    const lying = edited((json) => {
+      json.evaluation = { matrix, summary: { accuracy: 1 } };
+    });
+    expect(parseRunFile(lying).evaluation?.summary.accuracy).toBeCloseTo(950 / 1040);
+  });
+
+  it('mark a run exported while training as stopped', () => {
+    expect(parseRunFile(edited((json) => (json.state = 'running'))).state).toBe('stopped');
+  });
+
+  it.each([
+    ['not JSON', () => '{', 'it could not be read as JSON'],
+    ['another kind of file', () => '{"format":"layers-model"}', 'it is not a run exported by this app'],
+    ['a later version', () => edited((json) => (json.version = 2)), 'a version of this app that this one cannot read'],
+    ['an optimizer nobody knows', () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, optimizer: 'adagrad' })), 'its optimizer'],
+    [
+      'a learning rate that is not a number',
+      () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, learningRate: 'fast' })),
+      'its learningRate is not a number',
+    ],
+    ['an id that could be a path', () => edited((json) => (json.id = '../../etc')), 'its id is not a run name'],
+    ['a 9 × 9 matrix', () => edited((json) => (json.evaluation = { matrix: matrix.slice(1) })), 'not 10 × 10'],
+    ['NaN in an epoch', () => edited((json) => (json.epochs = [{ epoch: 1, loss: null }])), 'is not a number'],
+    [
+      'a name of 10,000 characters',
+      () => edited((json) => (json.name = 'x'.repeat(10_000))),
+      'its name is not a name of at most 200 characters',
+    ],
+    ['something huge', () => ' '.repeat(6 * 2 ** 20), 'larger than 5 MB'],
+  ])('refuse %s, saying why', (_, text, message) => {
+    expect(() => parseRunFile(text())).toThrow(RunFileError);
+    expect(() => parseRunFile(text())).toThrow(message);
+  });
+});

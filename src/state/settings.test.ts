@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { NOTEBOOK_RECIPE, checkDraft, draftOf, readParams, searchOf, type Draft } from './settings';
+
+const notebook: Draft = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
+
+describe('settings', () => {
+  it('default to the notebook’s recipe', () => {
+    expect(NOTEBOOK_RECIPE).toEqual({
+      epochs: 5,
+      batchSize: 128,
+      trainSize: 60_000,
+      testSize: 10_000,
+      seed: 42,
+      optimizer: 'adam',
+      learningRate: 0.001,
+    });
+    expect(readParams('')).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false }, problems: [] });
+    expect(checkDraft(notebook)).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE }, errors: {} });
+  });
+
+  it('read every URL parameter, and write back only what differs from the notebook', () => {
+    const search =
+      '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1';
+    const { config, problems } = readParams(search);
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      backend: 'webgl',
+      train: { epochs: 1, batchSize: 64, learningRate: 0.003, optimizer: 'rmsprop', trainSize: 2000, testSize: 500, seed: 7 },
+      autostart: true,
+    });
+    expect(readParams(searchOf(config)).config).toEqual(config);
+    expect(searchOf({ backend: null, train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, autostart: false })).toBe('?learningRate=0.01');
+    expect(searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false })).toBe('');
+  });
+
+  it('name a bad URL value, quoted short and escaped, and keep the default', () => {
+    const { config, problems } = readParams(
+      `?epochs=0x10&batchSize=%20%202%20&seed=1e3&learningRate=1e-3&optimizer=adagrad&backend=${'x'.repeat(12_000)}&trainSize=%3Cb%3E%0A`,
+    );
+    expect(config.train).toEqual(NOTEBOOK_RECIPE);
+    expect(config.backend).toBeNull();
+    expect(problems).toEqual([
+      'epochs=0x10 is not a whole number from 1 to 1000; using 5.',
+      'batchSize="  2 " is not a whole number from 1 to 4096; using 128.',
+      'learningRate=1e-3 is not a number from 0.000001 to 1, like 0.001; using 0.001.',
+      'optimizer=adagrad is not one of adam, sgd, rmsprop; using adam.',
+      'trainSize="<b>\\n" is not a whole number from 1 to 60000; using 60000.',
+      'seed=1e3 is not a whole number from 0 to 4294967295; using 42.',
+      `backend="${'x'.repeat(24)}"… is not one of auto, webgpu, webgl, wasm, cpu; choosing automatically.`,
+    ]);
+  });
+
+  it.each([
+    ['epochs', '', 'Epochs must be a whole number from 1 to 1000.'],
+    ['epochs', '-3', 'Epochs must be a whole number from 1 to 1000.'],
+    ['epochs', '1e309', 'Epochs must be a whole number from 1 to 1000.'],
+    ['epochs', 'five', 'Epochs must be a whole number from 1 to 1000.'],
+    ['epochs', '2.5', 'Epochs must be a whole number from 1 to 1000.'],
+    ['batchSize', '0', 'Batch size must be a whole number from 1 to 4096.'],
+    ['learningRate', '0', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
+    ['learningRate', '1e-3', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
+    ['learningRate', 'NaN', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
+    ['learningRate', '2', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
+    ['optimizer', 'adagrad', 'Optimizer must be one of adam, sgd, rmsprop.'],
+    ['trainSize', '60001', 'Training images must be a whole number from 1 to 60000.'],
+    ['testSize', '0x10', 'Test images must be a whole number from 1 to 10000.'],
+    ['seed', '4294967296', 'Seed must be a whole number from 0 to 4294967295.'],
+    ['engine', 'metal', 'Engine must be one of auto, webgpu, webgl, wasm, cpu.'],
+  ] as const)('refuse %s = %j in the form, naming the rule next to the field', (name, text, message) => {
+    const { config, errors } = checkDraft({ ...notebook, [name]: text });
+    expect(config).toBeNull();
+    expect(errors).toEqual({ [name]: message });
+  });
+
+  it('take plain decimals with surrounding spaces in the form', () => {
+    expect(checkDraft({ ...notebook, learningRate: ' 0.003 ', epochs: '007' }).config?.train).toMatchObject({
+      learningRate: 0.003,
+      epochs: 7,
+    });
+  });
+});

@@ -1,0 +1,167 @@
+import { BACKENDS, isBackendName, type BackendName } from '../ml/backend';
+import { EXPECTED_COUNT } from '../ml/mnist';
+import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/model';
+import type { TrainConfig } from '../ml/train';
+
+/** The settings a run is made of, as the page applies them. */
+export interface AppConfig {
+  /** The engine: a backend by name, or null for the fastest. */
+  readonly backend: BackendName | null;
+  readonly train: TrainConfig;
+  readonly autostart: boolean;
+}
+
+/** The notebook's recipe on the full dataset. */
+export const NOTEBOOK_RECIPE: TrainConfig = {
+  epochs: 5,
+  batchSize: 128,
+  trainSize: EXPECTED_COUNT.train,
+  testSize: EXPECTED_COUNT.test,
+  seed: 42,
+  ...NOTEBOOK_OPTIMIZER,
+};
+
+export const SETTING_NAMES = ['epochs', 'batchSize', 'learningRate', 'optimizer', 'trainSize', 'testSize', 'seed', 'engine'] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+/** What the form holds: each field's text as typed, valid or not. */
+export type Draft = Readonly<Record<SettingName, string>>;
+export type DraftErrors = Readonly<Partial<Record<SettingName, string>>>;
+
+type Rule =
+  | { readonly kind: 'whole'; readonly min: number; readonly max: number }
+  | { readonly kind: 'decimal'; readonly min: number; readonly max: number; readonly example: string }
+  | { readonly kind: 'choice'; readonly choices: readonly string[] };
+
+export interface SettingSpec {
+  readonly label: string;
+  /** Its name in the URL. */
+  readonly param: string;
+  readonly rule: Rule;
+}
+
+export const ENGINE_AUTO = 'auto';
+
+export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
+  epochs: { label: 'Epochs', param: 'epochs', rule: { kind: 'whole', min: 1, max: 1000 } },
+  batchSize: { label: 'Batch size', param: 'batchSize', rule: { kind: 'whole', min: 1, max: 4096 } },
+  learningRate: { label: 'Learning rate', param: 'learningRate', rule: { kind: 'decimal', min: 0.000001, max: 1, example: '0.001' } },
+  optimizer: { label: 'Optimizer', param: 'optimizer', rule: { kind: 'choice', choices: OPTIMIZERS } },
+  trainSize: { label: 'Training images', param: 'trainSize', rule: { kind: 'whole', min: 1, max: EXPECTED_COUNT.train } },
+  testSize: { label: 'Test images', param: 'testSize', rule: { kind: 'whole', min: 1, max: EXPECTED_COUNT.test } },
+  seed: { label: 'Seed', param: 'seed', rule: { kind: 'whole', min: 0, max: 0xffffffff } },
+  engine: { label: 'Engine', param: 'backend', rule: { kind: 'choice', choices: [ENGINE_AUTO, ...BACKENDS] } },
+};
+
+/** Plain decimal notation only: no sign, spaces, exponent or hex, the same rule for every number. */
+const WHOLE = /^\d{1,15}$/;
+const DECIMAL = /^\d{1,9}(\.\d{1,15})?$/;
+
+function describeRule(rule: Rule): string {
+  switch (rule.kind) {
+    case 'whole':
+      return `a whole number from ${rule.min} to ${rule.max}`;
+    case 'decimal':
+      return `a number from ${rule.min.toFixed(6).replace(/0+$/, '')} to ${rule.max}, like ${rule.example}`;
+    case 'choice':
+      return `one of ${rule.choices.join(', ')}`;
+  }
+}
+
+/** Reads one field's text: its value, or null if the rule refuses it. */
+function read(text: string, rule: Rule): number | string | null {
+  switch (rule.kind) {
+    case 'whole':
+    case 'decimal': {
+      if (!(rule.kind === 'whole' ? WHOLE : DECIMAL).test(text)) return null;
+      const value = Number(text);
+      return value >= rule.min && value <= rule.max ? value : null;
+    }
+    case 'choice':
+      return rule.choices.includes(text) ? text : null;
+  }
+}
+
+/** The form's text for a config. */
+export function draftOf(config: Pick<AppConfig, 'backend' | 'train'>): Draft {
+  const { train } = config;
+  return {
+    epochs: String(train.epochs),
+    batchSize: String(train.batchSize),
+    learningRate: String(train.learningRate),
+    optimizer: train.optimizer,
+    trainSize: String(train.trainSize),
+    testSize: String(train.testSize),
+    seed: String(train.seed),
+    engine: config.backend ?? ENGINE_AUTO,
+  };
+}
+
+/** Checks every field; the config is there only when nothing is wrong. */
+export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 'train'> | null; errors: DraftErrors } {
+  const errors: Partial<Record<SettingName, string>> = {};
+  const number = (name: SettingName): number => {
+    const value = read(draft[name].trim(), SETTINGS[name].rule);
+    if (typeof value === 'number') return value;
+    errors[name] = `${SETTINGS[name].label} must be ${describeRule(SETTINGS[name].rule)}.`;
+    return Number.NaN;
+  };
+  const train = {
+    epochs: number('epochs'),
+    batchSize: number('batchSize'),
+    learningRate: number('learningRate'),
+    trainSize: number('trainSize'),
+    testSize: number('testSize'),
+    seed: number('seed'),
+  };
+  const optimizer = draft.optimizer;
+  if (!isOptimizerName(optimizer)) errors.optimizer = `Optimizer must be ${describeRule(SETTINGS.optimizer.rule)}.`;
+  const engine = draft.engine;
+  const backend = isBackendName(engine) ? engine : null;
+  if (!backend && engine !== ENGINE_AUTO) errors.engine = `Engine must be ${describeRule(SETTINGS.engine.rule)}.`;
+  if (Object.keys(errors).length > 0 || !isOptimizerName(optimizer)) return { config: null, errors };
+  return { config: { backend, train: { ...train, optimizer } }, errors };
+}
+
+/** A value as a notice may show it: short, and escaped if it holds anything but plain printable characters. */
+export function quoteValue(raw: string, max = 24): string {
+  if (raw.length <= max && /^[\x21-\x7e]+$/.test(raw)) return raw;
+  return `${JSON.stringify(raw.slice(0, max))}${raw.length > max ? '…' : ''}`;
+}
+
+/**
+ * Reads the settings from the URL (the automation contract's parameters). A bad value is
+ * named in a problem and the default is kept, so a link never fails to open.
+ */
+export function readParams(search: string): { config: AppConfig; problems: string[] } {
+  const params = new URLSearchParams(search);
+  const defaults = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
+  const draft: Record<SettingName, string> = { ...defaults };
+  const problems: string[] = [];
+  for (const name of SETTING_NAMES) {
+    const { param, rule } = SETTINGS[name];
+    const raw = params.get(param);
+    if (raw === null) continue;
+    if (read(raw, rule) === null) {
+      const fallback = name === 'engine' ? 'choosing automatically' : `using ${defaults[name]}`;
+      problems.push(`${param}=${quoteValue(raw)} is not ${describeRule(rule)}; ${fallback}.`);
+    } else {
+      draft[name] = raw;
+    }
+  }
+  const { config } = checkDraft(draft);
+  return { config: { ...(config ?? { backend: null, train: NOTEBOOK_RECIPE }), autostart: params.get('autostart') === '1' }, problems };
+}
+
+/** The URL's query for a config: only what differs from the notebook's recipe, so a link stays short. */
+export function searchOf(config: AppConfig): string {
+  const defaults = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
+  const draft = draftOf(config);
+  const params = new URLSearchParams();
+  for (const name of SETTING_NAMES) {
+    if (draft[name] !== defaults[name]) params.set(SETTINGS[name].param, draft[name]);
+  }
+  if (config.autostart) params.set('autostart', '1');
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { ChartPanel } from './ChartPanel';
+import { lineSpec, type Line, type LineChartOptions } from './lineSpec';
+import { loadEmbed, type Embed } from './useVis';
+
+interface Props {
+  title: string;
+  testId: string;
+  lines: readonly Line[];
+  options: LineChartOptions;
+}
+
+interface Drawing {
+  readonly lines: readonly Line[];
+  readonly options: LineChartOptions;
+}
+
+function drawLines(embed: Embed, container: HTMLElement, { lines, options }: Drawing) {
+  if (lines.every((line) => line.points.length === 0)) return undefined;
+  return embed(container, lineSpec(lines, options), { actions: false });
+}
+
+/** Lines through epochs or batches, one colour per run, training dashed and validation solid. */
+export function LineChart({ title, testId, lines, options }: Props) {
+  const data = useMemo(() => ({ lines, options }), [lines, options]);
+  const series = useMemo(() => lines.map((line) => `${line.label} ${line.curve}`.trim()), [lines]);
+  return <ChartPanel title={title} testId={testId} data={data} library={loadEmbed} draw={drawLines} series={series} />;
+}
+
+/** Colours for runs that read on the light and the dark background. */
+export const RUN_COLORS = ['#2a5bd7', '#e8710a', '#1e8e3e', '#d93025', '#9334e6', '#12a4af', '#b06000', '#e52592'];

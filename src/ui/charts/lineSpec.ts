@@ -1,0 +1,87 @@
+import type { VisualizationSpec } from 'vega-embed';
+
+/** One line: a run's training or validation curve, or its batch losses. */
+export interface Line {
+  /** What the colour stands for: a run's name, or (for one run) the curve's. */
+  readonly label: string;
+  readonly color: string;
+  readonly curve: 'train' | 'validation' | 'batch';
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+export interface LineChartOptions {
+  readonly xTitle: string;
+  readonly yTitle: string;
+  /** Epochs: integer ticks, and half an epoch of room either side so no marker is cut. */
+  readonly integerX: boolean;
+  readonly height: number;
+}
+
+/** Legend entries drawn as short lines, in their run's colour. */
+const LEGEND = {
+  orient: 'bottom',
+  direction: 'horizontal',
+  columns: 2,
+  symbolType: 'stroke',
+  symbolStrokeWidth: 2,
+  labelLimit: 240,
+} as const;
+
+const DASHES: Record<Line['curve'], number[]> = { train: [6, 4], validation: [1, 0], batch: [1, 0] };
+
+/**
+ * A vega-lite spec for lines as Keras' history plots draw them: colour by run (or by
+ * curve for one run), training dashed and validation solid, a legend of the colours.
+ */
+export function lineSpec(lines: readonly Line[], options: LineChartOptions): VisualizationSpec {
+  const values = lines.flatMap((line) => line.points.map((point) => ({ ...point, label: line.label, curve: line.curve })));
+  const labels = [...new Set(lines.map((line) => line.label))];
+  const curves = [...new Set(lines.map((line) => line.curve))];
+  const xs = values.map((value) => value.x);
+  const low = Math.min(...xs);
+  const high = Math.max(...xs);
+  // Every epoch its own tick (and grid line) while they fit.
+  const integers = options.integerX && xs.length > 0 && high - low < 12 ? Array.from({ length: high - low + 1 }, (_, i) => low + i) : null;
+  // Half an epoch of room either side: the first and last markers are never cut.
+  const domain = xs.length === 0 ? [0, 1] : options.integerX ? [low - 0.5, high + 0.5] : [low, high];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    width: 'container',
+    height: options.height,
+    autosize: { type: 'fit', contains: 'padding' },
+    data: { values },
+    mark: { type: 'line', point: options.integerX, clip: true, strokeWidth: 2 },
+    encoding: {
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        title: options.xTitle,
+        scale: { domain, nice: false, zero: false },
+        axis: options.integerX ? { tickMinStep: 1, format: 'd', ...(integers ? { values: integers } : {}) } : { format: '~s' },
+      },
+      y: { field: 'y', type: 'quantitative', title: options.yTitle, scale: { zero: false } },
+      color: {
+        field: 'label',
+        type: 'nominal',
+        title: null,
+        scale: { domain: labels, range: labels.map((label) => lines.find((line) => line.label === label)?.color ?? 'gray') },
+        legend: LEGEND,
+      },
+      strokeDash: {
+        field: 'curve',
+        type: 'nominal',
+        title: null,
+        scale: { domain: curves, range: curves.map((curve) => DASHES[curve]) },
+        // The caption says which dash is which: vega's legend would draw the dashes without ink.
+        legend: null,
+      },
+      detail: { field: 'curve', type: 'nominal' },
+      tooltip: [
+        { field: 'label', type: 'nominal', title: 'run' },
+        { field: 'curve', type: 'nominal' },
+        { field: 'x', type: 'quantitative', title: options.xTitle },
+        { field: 'y', type: 'quantitative', title: options.yTitle, format: '.4f' },
+      ],
+    },
+  };
+}

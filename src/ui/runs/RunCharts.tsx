@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import type { RunRecord } from '../../state/runs/record';
+import { BATCH_OPTIONS, DASH_NOTE, EPOCH_OPTIONS, batchLine, epochLines } from '../charts/curves';
+import { LineChart, RUN_COLORS } from '../charts/LineChart';
+
+export const runColor = (index: number): string => RUN_COLORS[index % RUN_COLORS.length] ?? 'gray';
+
+/** Loss and accuracy per epoch and loss per batch of one or more runs, one colour each; test ids start with `prefix`. */
+export function RunCharts({ runs, prefix }: { runs: readonly RunRecord[]; prefix: string }) {
+  const lines = useMemo(
+    () => ({
+      loss: runs.flatMap((run, i) => epochLines(run.epochs, 'loss', run.name, runColor(i))),
+      accuracy: runs.flatMap((run, i) => epochLines(run.epochs, 'accuracy', run.name, runColor(i))),
+      batch: runs.map((run, i) => batchLine(run.batchLoss, run.name, runColor(i))),
+    }),
+    [runs],
+  );
+  return (
+    <div className="chart-grid">
+      <LineChart title={`Loss per epoch (${DASH_NOTE})`} testId={`${prefix}-epoch-loss`} lines={lines.loss} options={EPOCH_OPTIONS.loss} />
+      <LineChart
+        title={`Accuracy per epoch (${DASH_NOTE})`}
+        testId={`${prefix}-epoch-accuracy`}
+        lines={lines.accuracy}
+        options={EPOCH_OPTIONS.accuracy}
+      />
+      <LineChart title="Training loss per batch" testId={`${prefix}-batch-loss`} lines={lines.batch} options={BATCH_OPTIONS} />
+    </div>
+  );
+}

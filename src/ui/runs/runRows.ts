@@ -1,0 +1,54 @@
+import type { RunRecord } from '../../state/runs/record';
+import { count, percent, seconds } from '../format';
+
+/** One row of the comparison table: a label, and each run's value as text. */
+export interface CompareRow {
+  readonly label: string;
+  readonly values: readonly string[];
+  /** True when the runs do not all agree. */
+  readonly differs: boolean;
+}
+
+type Column = readonly [string, (run: RunRecord) => string];
+
+const meanMsPerStep = (run: RunRecord): number =>
+  run.epochs.length === 0 ? Number.NaN : run.epochs.reduce((sum, log) => sum + log.msPerStep, 0) / run.epochs.length;
+
+const orDash = (value: number | undefined, show: (n: number) => string): string =>
+  value === undefined || Number.isNaN(value) ? '—' : show(value);
+
+export const SETTING_ROWS: readonly Column[] = [
+  ['Epochs', (run) => `${run.epochs.length} of ${run.plannedEpochs}`],
+  ['Batch size', (run) => count(run.settings.batchSize)],
+  ['Learning rate', (run) => String(run.settings.learningRate)],
+  ['Optimizer', (run) => run.settings.optimizer],
+  ['Training images', (run) => count(run.settings.trainSize)],
+  ['Test images', (run) => count(run.settings.testSize)],
+  ['Seed', (run) => String(run.settings.seed)],
+  ['Engine', (run) => run.engines.join(' → ')],
+  ['Started from', (run) => run.from ?? 'fresh weights'],
+];
+
+export const RESULT_ROWS: readonly Column[] = [
+  ['Test accuracy', (run) => orDash(run.evaluation?.summary.accuracy, (n) => percent(n))],
+  ['MAE', (run) => orDash(run.evaluation?.summary.meanAbsoluteError, (n) => n.toFixed(4))],
+  ['MSE', (run) => orDash(run.evaluation?.summary.meanSquaredError, (n) => n.toFixed(4))],
+  ['Off-diagonal mass', (run) => orDash(run.evaluation?.summary.offDiagonalMass, (n) => percent(n))],
+  ['Time', (run) => seconds(run.seconds)],
+  ['ms/step', (run) => orDash(meanMsPerStep(run), (n) => n.toFixed(1))],
+  ['State', (run) => run.state],
+];
+
+export function compareRows(columns: readonly Column[], runs: readonly RunRecord[]): CompareRow[] {
+  return columns.map(([label, value]) => {
+    const values = runs.map(value);
+    return { label, values, differs: new Set(values).size > 1 };
+  });
+}
+
+/** One line that says what a run was: its settings and how it ended. */
+export function runSummary(run: RunRecord): string {
+  const accuracy = run.evaluation ? ` · test ${percent(run.evaluation.summary.accuracy)}` : '';
+  const { learningRate, optimizer, batchSize } = run.settings;
+  return `${optimizer} ${learningRate} · batch ${batchSize} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;
+}
