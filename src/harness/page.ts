@@ -1,6 +1,7 @@
 import type { MlClient } from '../state/mlClient';
 import { Requests } from '../state/requests';
 import { listen } from '../state/spawnWorker';
+import { appStore } from '../state/store';
 import type { SpawnWorker } from '../state/workerLife';
 import type {} from './hooks';
 import type { HarnessAnswer, HarnessReplies, HarnessRequest } from './protocol';
@@ -57,6 +58,10 @@ export function createHarness(): Harness {
         bareFitMsPerStep: (steps, batchSize) => ask({ kind: 'bare-fit', steps, batchSize }),
         inferTestMs: () => ask({ kind: 'infer-test' }),
         stepTimes: () => ask({ kind: 'step-times' }),
+        race: () => {
+          const { backend } = appStore.getState();
+          return backend.state === 'ready' ? backend.choice.race : null;
+        },
       };
     },
   };

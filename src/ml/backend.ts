@@ -1,3 +1,5 @@
+import type { RaceReport } from './race';
+
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
@@ -24,10 +26,13 @@ export interface BackendChoice {
   readonly reasons: string[];
   /** Set when the requested backend could not be used. */
   readonly notice: string | null;
+  /** The engines as measured on this device, if they were (else the choice followed the constants). */
+  readonly race: RaceReport | null;
 }
 
 /**
- * Milliseconds per training step (batch 128, this network). The software rows and
+ * The order to race engines in, and the fallback when no race could run: milliseconds
+ * per training step (batch 128, this network). The software rows and
  * the CPU row were measured with `npm run bench` in headless Chromium on a 2-core
  * machine without a GPU; the hardware rows are not measurements but a floor that
  * puts any real GPU first, WebGPU before WebGL. Ranking by cost rather than by name

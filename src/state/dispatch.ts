@@ -7,6 +7,7 @@ import { noticeReceived } from './noticeActions';
 import { runEnded, runEpoch, runEvaluated, runLosses, runSavedAs, runStarted, runWeights } from './runs/runActions';
 import {
   backendFailed,
+  backendMeasuring,
   backendReady,
   batchReceived,
   epochReceived,
@@ -33,6 +34,9 @@ export function dispatch(message: Announcement): void {
       return;
     case 'dataset-failed':
       datasetFailed(message.failure, message.message);
+      return;
+    case 'engines-measuring':
+      backendMeasuring();
       return;
     case 'backend-ready':
       backendReady(message.backend);

@@ -35,6 +35,8 @@ export interface MlClient {
   continueOn(backend: BackendName): void;
   /** The person chose an engine (null: the fastest): the current weights move there. */
   useBackend(backend: BackendName | null): void;
+  /** Races the engines on this device again, then uses the chosen one. */
+  measureEngines(): void;
 }
 
 export interface MlClientOptions {
@@ -83,8 +85,8 @@ export function createMlClient(options: MlClientOptions): MlClient {
   }
 
   function start(restore: Snapshot | null): void {
-    const { backend, train } = config();
-    life.send({ type: 'start', backend, seed: train.seed, testSize: train.testSize, restore });
+    const { backend, train, threads } = config();
+    life.send({ type: 'start', backend, seed: train.seed, testSize: train.testSize, restore, threads });
   }
 
   function request<K extends Request['kind']>(request: Extract<Request, { kind: K }>, transfer: Transferable[] = []): Promise<Replies[K]> {
@@ -113,6 +115,9 @@ export function createMlClient(options: MlClientOptions): MlClient {
     },
     useBackend: (backend) => {
       life.send({ type: 'use-backend', backend });
+    },
+    measureEngines: () => {
+      life.send({ type: 'measure-engines', backend: config().backend });
     },
     stop: () => {
       life.send({ type: 'stop' });

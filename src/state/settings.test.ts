@@ -14,23 +14,26 @@ describe('settings', () => {
       optimizer: 'adam',
       learningRate: 0.001,
     });
-    expect(readParams('')).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false }, problems: [] });
+    expect(readParams('')).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null }, problems: [] });
     expect(checkDraft(notebook)).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE }, errors: {} });
   });
 
   it('read every URL parameter, and write back only what differs from the notebook', () => {
     const search =
-      '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1';
+      '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2';
     const { config, problems } = readParams(search);
     expect(problems).toEqual([]);
     expect(config).toEqual({
       backend: 'webgl',
       train: { epochs: 1, batchSize: 64, learningRate: 0.003, optimizer: 'rmsprop', trainSize: 2000, testSize: 500, seed: 7 },
       autostart: true,
+      threads: 2,
     });
     expect(readParams(searchOf(config)).config).toEqual(config);
-    expect(searchOf({ backend: null, train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, autostart: false })).toBe('?learningRate=0.01');
-    expect(searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false })).toBe('');
+    expect(searchOf({ backend: null, train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, autostart: false, threads: null })).toBe(
+      '?learningRate=0.01',
+    );
+    expect(searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null })).toBe('');
   });
 
   it('name a bad URL value, quoted short and escaped, and keep the default', () => {
@@ -39,6 +42,7 @@ describe('settings', () => {
     );
     expect(config.train).toEqual(NOTEBOOK_RECIPE);
     expect(config.backend).toBeNull();
+    expect(readParams('?threads=0').problems).toEqual(['threads=0 is not a whole number from 1 to 64; using every core.']);
     expect(problems).toEqual([
       'epochs=0x10 is not a whole number from 1 to 1000; using 5.',
       'batchSize="  2 " is not a whole number from 1 to 4096; using 128.',

@@ -9,6 +9,8 @@ export interface AppConfig {
   readonly backend: BackendName | null;
   readonly train: TrainConfig;
   readonly autostart: boolean;
+  /** wasm threads (the URL's `threads`); null: every core. */
+  readonly threads: number | null;
 }
 
 /** The notebook's recipe on the full dataset. */
@@ -52,6 +54,9 @@ export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
   seed: { label: 'Seed', param: 'seed', rule: { kind: 'whole', min: 0, max: 0xffffffff } },
   engine: { label: 'Engine', param: 'backend', rule: { kind: 'choice', choices: [ENGINE_AUTO, ...BACKENDS] } },
 };
+
+/** wasm threads: not a setting of the form, but a URL parameter for the bench and the curious. */
+const THREADS_RULE: Rule = { kind: 'whole', min: 1, max: 64 };
 
 /** Plain decimal notation only: no sign, spaces, exponent or hex, the same rule for every number. */
 const WHOLE = /^\d{1,15}$/;
@@ -150,7 +155,18 @@ export function readParams(search: string): { config: AppConfig; problems: strin
     }
   }
   const { config } = checkDraft(draft);
-  return { config: { ...(config ?? { backend: null, train: NOTEBOOK_RECIPE }), autostart: params.get('autostart') === '1' }, problems };
+  const rawThreads = params.get('threads');
+  const threads = rawThreads === null ? null : (read(rawThreads, THREADS_RULE) ?? null);
+  if (rawThreads !== null && threads === null)
+    problems.push(`threads=${quoteValue(rawThreads)} is not ${describeRule(THREADS_RULE)}; using every core.`);
+  return {
+    config: {
+      ...(config ?? { backend: null, train: NOTEBOOK_RECIPE }),
+      autostart: params.get('autostart') === '1',
+      threads: typeof threads === 'number' ? threads : null,
+    },
+    problems,
+  };
 }
 
 /** The URL's query for a config: only what differs from the notebook's recipe, so a link stays short. */
@@ -162,6 +178,7 @@ export function searchOf(config: AppConfig): string {
     if (draft[name] !== defaults[name]) params.set(SETTINGS[name].param, draft[name]);
   }
   if (config.autostart) params.set('autostart', '1');
+  if (config.threads !== null) params.set('threads', String(config.threads));
   const query = params.toString();
   return query ? `?${query}` : '';
 }

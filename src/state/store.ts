@@ -18,7 +18,12 @@ export type DatasetView =
   | { state: 'ready'; summary: DatasetSummary; readyMs: number }
   | { state: 'error'; failure: DatasetFailure; message: string };
 
-export type BackendView = { state: 'starting' } | { state: 'ready'; choice: BackendChoice } | { state: 'error'; message: string };
+export type BackendView =
+  | { state: 'starting' }
+  /** The engines are being raced on this device. */
+  | { state: 'measuring' }
+  | { state: 'ready'; choice: BackendChoice }
+  | { state: 'error'; message: string };
 
 export type TrainState = 'idle' | 'training' | 'done' | 'stopped' | 'error';
 
@@ -139,7 +144,7 @@ export const IDLE_TRAINING: TrainingView = {
 
 export function initialState(): AppState {
   return {
-    config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false },
+    config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null },
     settings: { draft: draftOf({ backend: null, train: NOTEBOOK_RECIPE }), errors: {} },
     runs: { list: [], recording: null, compared: [], opened: null, error: null, notice: null },
     notices: [],

@@ -17,6 +17,10 @@ export function backendReady(choice: BackendChoice): void {
   if (choice.notice) noticeReceived(choice.notice, 'problem');
 }
 
+export function backendMeasuring(): void {
+  appStore.setState({ backend: { state: 'measuring' } });
+}
+
 export function backendFailed(message: string): void {
   appStore.setState({ backend: { state: 'error', message } });
 }

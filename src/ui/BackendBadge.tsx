@@ -1,12 +1,61 @@
 import { backendTitle } from '../ml/backend';
+import type { EngineMeasure, RaceReport } from '../ml/race';
 import { useAppState } from '../state/store';
+import { useMlClient } from './mlClientContext';
 
+const STATUS_TEXT: Record<EngineMeasure['status'], string> = {
+  measured: 'measured',
+  'cut-short': 'cut short',
+  'not-raced': 'not raced',
+  software: 'not raced',
+  unavailable: 'unavailable',
+  failed: 'failed',
+};
+
+/** The figures of the race for the automation contract: ms/step of each engine that was raced. */
+function measuredJson(race: RaceReport | null): string | undefined {
+  if (!race) return undefined;
+  const raced = race.measures.filter((measure) => measure.status === 'measured' || measure.status === 'cut-short');
+  return JSON.stringify(
+    Object.fromEntries(raced.map((measure) => [measure.engine, measure.status === 'measured' ? measure.msPerStep : null])),
+  );
+}
+
+function RaceTable({ race, active }: { race: RaceReport; active: string }) {
+  return (
+    <table className="race">
+      <caption>
+        Measured on this device {new Date(race.measuredAt).toLocaleString('en-GB')} ({race.seconds.toFixed(1)} s of training steps, batch
+        128)
+      </caption>
+      <tbody>
+        {race.measures.map((measure) => (
+          <tr key={`${measure.engine}-${measure.threads ?? ''}`} className={measure.engine === active ? 'active' : undefined}>
+            <th scope="row">
+              {backendTitle(measure.engine)}
+              {measure.threads === null ? '' : ` (${measure.threads} thread${measure.threads === 1 ? '' : 's'})`}
+            </th>
+            <td>{measure.msPerStep === null ? '—' : `${measure.msPerStep.toFixed(1)} ms/step`}</td>
+            <td>
+              {STATUS_TEXT[measure.status]}
+              {measure.status === 'measured' ? '' : `: ${measure.note}`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The engine in use, on what device, and how every engine fared in the race on this device. */
 export function BackendBadge() {
   const backend = useAppState((state) => state.backend);
-  if (backend.state === 'starting') {
+  const training = useAppState((state) => state.training.state === 'training');
+  const client = useMlClient();
+  if (backend.state === 'starting' || backend.state === 'measuring') {
     return (
-      <div className="backend" data-testid="backend" data-backend="">
-        Starting TensorFlow.js…
+      <div className="backend" data-testid="backend" data-backend="" role="status">
+        {backend.state === 'measuring' ? 'Measuring the engines on this device…' : 'Starting TensorFlow.js…'}
       </div>
     );
   }
@@ -20,26 +69,34 @@ export function BackendBadge() {
     );
   }
   const { choice } = backend;
-  const why = choice.reasons.join(' ');
   return (
-    <div className="backend" data-testid="backend" data-backend={choice.name}>
-      <span className="badge" title={why}>
-        {backendTitle(choice.name)}
-      </span>
+    <div
+      className="backend"
+      data-testid="backend"
+      data-backend={choice.name}
+      data-measured={measuredJson(choice.race)}
+      data-measured-at={choice.race?.measuredAt}
+    >
+      <span className="badge">{backendTitle(choice.name)}</span>
       <span className="muted">
         {choice.software ? 'software: ' : ''}
         {choice.detail}
       </span>
-      {choice.reasons.length > 0 && (
-        <details>
-          <summary>Why this backend?</summary>
+      <details>
+        <summary>{choice.race ? 'Why this engine?' : 'Why this backend?'}</summary>
+        {choice.race ? (
+          <RaceTable race={choice.race} active={choice.name} />
+        ) : (
           <ul>
             {choice.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>
-        </details>
-      )}
+        )}
+        <button type="button" disabled={training} onClick={() => client.measureEngines()}>
+          Measure again
+        </button>
+      </details>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { WeightValues } from '../ml/checkpoint';
 import type { ModelMeta } from '../ml/persist';
+import type { RaceReport } from '../ml/race';
 import type { Snapshot } from './session';
 
-/** The app's one database. Version 1 had only `models`, whose weights tfjs kept in its own database. */
+/** The worker's database. Version 1 had only `models`, whose weights tfjs kept in its own database; 3 added `engines`. */
 export interface AppSchema extends DBSchema {
   /** What the list shows of each saved model. */
   models: { key: string; value: ModelMeta };
@@ -11,12 +12,14 @@ export interface AppSchema extends DBSchema {
   weights: { key: string; value: WeightValues[] };
   /** The last good weights of the model in memory, so a reload or a crash does not lose them. */
   working: { key: 'current'; value: Snapshot };
+  /** The last engine race, under the key of the build, browser and device it was run on. */
+  engines: { key: 'race'; value: { key: string; report: RaceReport } };
 }
 
 export type AppDb = IDBPDatabase<AppSchema>;
 
 const NAME = 'mnist-in-a-tab';
-const VERSION = 2;
+const VERSION = 3;
 
 /** Opens a database (upgrading it if needed) for one piece of work, and closes it after. */
 export async function withDatabase<Schema extends DBSchema, T>(
@@ -53,6 +56,7 @@ export function withAppDb<T>(work: (db: AppDb) => Promise<T>): Promise<T> {
         database.createObjectStore('weights');
         database.createObjectStore('working');
       }
+      if (oldVersion < 3) database.createObjectStore('engines');
     },
     work,
   );

@@ -58,6 +58,11 @@ export class DatasetHost {
     return this.loading;
   }
 
+  /** Resolves once no load is under way. */
+  settled(): Promise<void> {
+    return this.loading ? this.loading.then(() => undefined) : Promise.resolve();
+  }
+
   /** 784 bytes per requested test image. */
   testImages(indices: readonly number[]): Uint8Array {
     const data = this.loaded;

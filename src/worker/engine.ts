@@ -1,14 +1,33 @@
-import type { BackendName } from '../ml/backend';
+import type { BackendName, BackendProbe } from '../ml/backend';
 import { errorMessage } from '../ml/errors';
+import { raceKey, type RaceReport } from '../ml/race';
 import { GpuHealth } from './gpuHealth';
 import type { Post } from './protocol';
 import { keepWorkingCopy } from './modelStore';
-import { bestBackendBesides, selectBackend } from './selectBackend';
+import { configureWasmThreads } from './wasmSetup';
+import { bestBackendBesides, probeAll, selectBackend } from './selectBackend';
+import { raceEngines } from './race';
+import { cachedRace, keepRace } from './raceCache';
 import { ModelSession, type Snapshot } from './session';
+
+export interface StartOptions {
+  /** The engine the person asked for, or null for the race's winner. */
+  readonly requested: BackendName | null;
+  readonly seed: number;
+  /** Weights to start from (a restarted worker's). */
+  readonly restore: Snapshot | null;
+  /** wasm threads asked for in the URL, or null for every core. */
+  readonly threads: number | null;
+  /** Resolves when the worker has nothing else to do (the dataset decoded), so a race times only itself. */
+  readonly quiet: () => Promise<void>;
+}
 
 /** The backend the model runs on: started once, and moved to another when its GPU goes away. */
 export class Engine {
   readonly gpu = new GpuHealth();
+  private race: RaceReport | null = null;
+  private quiet: () => Promise<void> = () => Promise.resolve();
+  private threads: number | null = null;
   private started: Promise<ModelSession | null> | null = null;
 
   constructor(private readonly post: Post) {}
@@ -22,14 +41,19 @@ export class Engine {
    * Starts the requested backend (else the fastest) with a fresh model, or the one in
    * `restore`. Only the first call starts anything; later ones get the same session.
    */
-  start(requested: BackendName | null, seed: number, restore: Snapshot | null): Promise<ModelSession | null> {
-    this.started ??= this.open(requested, seed, restore);
+  start(options: StartOptions): Promise<ModelSession | null> {
+    this.started ??= this.open(options);
     return this.started;
   }
 
-  private async open(requested: BackendName | null, seed: number, restore: Snapshot | null): Promise<ModelSession | null> {
+  private async open({ requested, seed, restore, threads, quiet }: StartOptions): Promise<ModelSession | null> {
     try {
-      await this.activate(requested);
+      configureWasmThreads(threads);
+      this.threads = threads;
+      this.quiet = quiet;
+      const probes = await probeAll();
+      this.race = await this.measure(false, probes);
+      await this.activate(requested, probes);
       const session = new ModelSession(this.post, seed, this.gpu, keepWorkingCopy);
       if (restore) await session.restore(restore);
       else await session.announce();
@@ -74,8 +98,53 @@ export class Engine {
     this.post({ type: 'backend-lost', message, epochsDone, fallback: await bestBackendBesides(this.gpu.watched) });
   }
 
-  private async activate(requested: BackendName | null): Promise<void> {
-    const backend = await selectBackend(requested);
+  /**
+   * Races the engines again (the person asked), then goes back to the requested engine,
+   * or the new winner, with the current weights and a fresh optimiser.
+   */
+  async remeasure(session: ModelSession, requested: BackendName | null): Promise<void> {
+    if (session.busy) return;
+    try {
+      const snapshot = { checkpoint: await session.checkpoint(), trained: session.trained, record: session.record };
+      const probes = await probeAll();
+      this.race = await this.measure(true, probes);
+      await this.activate(requested, probes);
+      await session.restore(snapshot);
+    } catch (error) {
+      this.post({ type: 'backend-failed', message: `Measuring the engines failed: ${errorMessage(error)}.` });
+    }
+  }
+
+  /** The engines' race on this device: the cached one if it fits this build, browser and device (unless `again`), else a new one. */
+  private async measure(again: boolean, probes: readonly BackendProbe[]): Promise<RaceReport | null> {
+    const key = raceKey({
+      build: self.location.pathname,
+      browser: navigator.userAgent,
+      cores: navigator.hardwareConcurrency || 1,
+      devices: [
+        ...probes.map((probe) => `${probe.name}: ${probe.available ? probe.detail : 'unavailable'}`),
+        `wasm threads: ${this.threads ?? 'every core'}`,
+      ],
+    });
+    if (!again) {
+      const cached = await cachedRace(key).catch(() => null);
+      if (cached) return cached;
+    }
+    this.post({ type: 'engines-measuring' });
+    try {
+      // The race times steps on this thread: nothing else may run meanwhile.
+      const report = await raceEngines(probes, this.quiet, again);
+      // Not kept (storage refused or full) only means the next visit races again.
+      await keepRace(key, report).catch(() => undefined);
+      return report;
+    } catch {
+      // The constants order the engines instead.
+      return null;
+    }
+  }
+
+  private async activate(requested: BackendName | null, known?: readonly BackendProbe[]): Promise<void> {
+    const backend = await selectBackend(requested, known ?? (await probeAll()), this.race);
     this.gpu.watch(backend.name);
     this.post({ type: 'backend-ready', backend });
   }

@@ -44,7 +44,9 @@ export type ToWorker =
    * Starts a backend (the requested one, else the fastest) and builds a fresh model, or
    * the one in `restore` (a worker restarted after a crash), else the newest saved one.
    */
-  | { type: 'start'; backend: BackendName | null; seed: number; testSize: number; restore: Snapshot | null }
+  | { type: 'start'; backend: BackendName | null; seed: number; testSize: number; restore: Snapshot | null; threads: number | null }
+  /** Races the engines again ("Measure again"), then goes back to `backend` (null: the winner). */
+  | { type: 'measure-engines'; backend: BackendName | null }
   /**
    * After a lost GPU: moves the last good weights to `backend`, then trains on there
    * for the epochs the interrupted run had left (the worker knows how many).
@@ -74,6 +76,8 @@ export type FromWorker =
   | { type: 'dataset-progress'; phase: DatasetPhase; fraction: number }
   | { type: 'dataset-ready'; summary: DatasetSummary }
   | { type: 'dataset-failed'; failure: DatasetFailure; message: string }
+  /** The engines are being raced on this device: training waits for the winner. */
+  | { type: 'engines-measuring' }
   | { type: 'backend-ready'; backend: BackendChoice }
   | { type: 'backend-failed'; message: string }
   /** The GPU went away mid-run; `fallback` is the best backend left, to continue on. */

@@ -49,7 +49,14 @@ export class MlWorker {
         return;
       case 'start':
         this.testSize = message.testSize;
-        this.started ??= this.start(message.backend, message.seed, message.restore);
+        this.started ??= this.start(message.backend, message.seed, message.restore, message.threads);
+        return;
+      case 'measure-engines':
+        void this.withSession(async (session) => {
+          if (this.trainer.isTraining) return;
+          await this.engine.remeasure(session, message.backend);
+          await this.evaluateIfReady(session);
+        });
         return;
       case 'continue-on':
         void this.continueOn(message.backend, message.config, message.runId);
@@ -144,8 +151,9 @@ export class MlWorker {
     await work(session);
   }
 
-  private async start(backend: BackendName | null, seed: number, restore: Snapshot | null): Promise<void> {
-    const session = await this.engine.start(backend, seed, restore);
+  private async start(backend: BackendName | null, seed: number, restore: Snapshot | null, threads: number | null): Promise<void> {
+    // An engine race (when one is needed) waits until the dataset is decoded, so neither slows the other.
+    const session = await this.engine.start({ requested: backend, seed, restore, threads, quiet: () => this.dataset.settled() });
     if (!session) return;
     this.library.follow(session);
     // A restarted worker brings its own weights; a new page gets back those of the last visit, else the newest saved model.

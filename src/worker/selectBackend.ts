@@ -11,6 +11,7 @@ import {
   type BackendProbe,
 } from '../ml/backend';
 import { installTrainingKernels } from '../ml/kernels';
+import type { RaceReport } from '../ml/race';
 import { describeWasm } from './wasmSetup';
 import { errorMessage } from '../ml/errors';
 
@@ -49,7 +50,8 @@ function probeWasm(): BackendProbe {
   return { name: 'wasm', available: true, software: false, detail: 'WebAssembly' };
 }
 
-async function activate(name: BackendName): Promise<boolean> {
+/** Makes `name` tfjs' backend, with the app's training kernels; false if it cannot start. */
+export async function activate(name: BackendName): Promise<boolean> {
   try {
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
@@ -60,7 +62,8 @@ async function activate(name: BackendName): Promise<boolean> {
   }
 }
 
-async function probeAll(): Promise<BackendProbe[]> {
+/** What each backend is on this device: available or not, hardware or software, and its name. */
+export async function probeAll(): Promise<BackendProbe[]> {
   return [await probeWebGpu(), probeWebGl(), probeWasm(), CPU_PROBE];
 }
 
@@ -70,18 +73,23 @@ export async function bestBackendBesides(lost: BackendName | null): Promise<Back
 }
 
 /**
- * Probes every backend, then starts the requested one or else the fastest by
- * measured cost, falling down the ranking when one fails to start.
+ * Starts the requested backend, or else the winner of the race (`race`), or else the
+ * fastest by the constants, falling down the order when one fails to start.
  */
-export async function selectBackend(requested: BackendName | null): Promise<BackendChoice> {
-  const probes = await probeAll();
+export async function selectBackend(
+  requested: BackendName | null,
+  probes: readonly BackendProbe[],
+  race: RaceReport | null,
+): Promise<BackendChoice> {
   const ranking = rankBackends(probes);
+  const winner = race?.winner ? ranking.find((probe) => probe.name === race.winner) : undefined;
+  const preferred = winner ? [winner, ...ranking.filter((probe) => probe !== winner)] : ranking;
   const wanted = requested ? probes.find((probe) => probe.name === requested) : undefined;
   let notice: string | null = null;
   if (requested && wanted && !wanted.available) {
     notice = `${backendTitle(requested)} was requested but is unavailable: ${wanted.detail}.`;
   }
-  const order = wanted?.available ? [wanted, ...ranking.filter((probe) => probe !== wanted)] : ranking;
+  const order = wanted?.available ? [wanted, ...preferred.filter((probe) => probe !== wanted)] : preferred;
   const failed: BackendProbe[] = [];
   for (const candidate of order) {
     if (await activate(candidate.name)) {
@@ -97,6 +105,7 @@ export async function selectBackend(requested: BackendName | null): Promise<Back
         software: candidate.software,
         reasons: explainChoice(candidate.name, tried),
         notice,
+        race,
       };
     }
     failed.push(candidate);

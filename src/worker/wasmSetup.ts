@@ -1,4 +1,4 @@
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadedScriptUrls, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -12,19 +12,34 @@ setWasmPaths({
 });
 
 /**
- * tfjs starts the threaded build's pthread workers from blob: URLs, which the page's
- * policy (workers from its own origin only) refuses, and the backend would then never
- * start. The single-threaded SIMD build loads from the origin like everything else.
+ * tfjs would start the threaded build's pthread workers, and load its main script in
+ * them, from blob: URLs, which the page's policy (scripts and workers from its own
+ * origin only) refuses. The same two scripts are served from public/tfjs-wasm/
+ * (scripts/build-wasm-threads.ts), and the patched tfjs takes their URLs instead.
  */
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+const scripts = new URL(`${import.meta.env.BASE_URL}tfjs-wasm/`, self.location.origin);
+setThreadedScriptUrls({ worker: new URL('threaded-simd.worker.js', scripts).href, main: new URL('threaded-simd.js', scripts).href });
+
+/**
+ * XNNPACK's threads: every core unless the URL's `threads` says otherwise. The count is
+ * fixed when the wasm backend starts, and a second wasm instance cannot start in the same
+ * worker (Emscripten's pthread build does not allow it), so it is not raced. Without
+ * cross-origin isolation there is no SharedArrayBuffer, tfjs finds no thread support, and
+ * the single-threaded SIMD build runs. Must be called before the wasm backend starts.
+ */
+export function configureWasmThreads(count: number | null): void {
+  setThreadsCount(count ?? Math.max(1, navigator.hardwareConcurrency || 1));
+}
+
+/** XNNPACK's threads in the running wasm backend (1 for the single-threaded build). */
+export async function wasmThreads(): Promise<number> {
+  return (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) ? getThreadsCount() : 1;
+}
 
 /** Which wasm build runs: SIMD and threads need a cross-origin isolated page (COOP/COEP). */
 export async function describeWasm(): Promise<string> {
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-  const parts = [
-    simd ? 'SIMD' : 'no SIMD',
-    threads ? `${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}` : 'single-threaded',
-  ];
-  return `WebAssembly (${parts.join(', ')})`;
+  const threaded = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  const count = await wasmThreads();
+  return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threaded ? `${count} thread${count === 1 ? '' : 's'}` : 'single-threaded'})`;
 }

@@ -48,6 +48,53 @@ export function maxPoolGradValues(x: ArrayLike<number>, dy: ArrayLike<number>, d
   }
 }
 
+/**
+ * The same for 2×2 windows at stride 2 (both pools of this network), unrolled: windows do
+ * not overlap, so each gradient is written, not added, in one pass over typed arrays.
+ */
+export function maxPoolGrad2x2(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolGeometry): void {
+  dx.fill(0);
+  const c = g.channels;
+  const row = g.width * c;
+  for (let b = 0; b < g.batch; b++) {
+    for (let oy = 0; oy < g.outHeight; oy++) {
+      let top = (b * g.height + 2 * oy) * row;
+      let out = (b * g.outHeight + oy) * g.outWidth * c;
+      for (let ox = 0; ox < g.outWidth; ox++) {
+        for (let k = 0; k < c; k++) {
+          // The four cells in the order the general kernel visits them, with its rules: strictly greater
+          // than the best so far, from −∞, so the first maximum wins ties and NaN never does.
+          const i0 = top + k;
+          const i1 = i0 + c;
+          const i2 = i0 + row;
+          const i3 = i2 + c;
+          let index = -1;
+          let best = -Infinity;
+          const v0 = x[i0] ?? -Infinity;
+          if (v0 > best) {
+            best = v0;
+            index = i0;
+          }
+          const v1 = x[i1] ?? -Infinity;
+          if (v1 > best) {
+            best = v1;
+            index = i1;
+          }
+          const v2 = x[i2] ?? -Infinity;
+          if (v2 > best) {
+            best = v2;
+            index = i2;
+          }
+          if ((x[i3] ?? -Infinity) > best) index = i3;
+          if (index >= 0) dx[index] = dy[out + k] ?? 0;
+        }
+        top += 2 * c;
+        out += c;
+      }
+    }
+  }
+}
+
 function pair(value: unknown): [number, number] | null {
   if (typeof value === 'number') return [value, value];
   if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number'))
@@ -106,7 +153,11 @@ export function installMaxPoolGrad(backendName: 'wasm' | 'cpu'): void {
     const [, outHeight = 0, outWidth = 0] = dy.shape;
     const geometry: PoolGeometry = { batch, height, width, channels, outHeight, outWidth, filter, stride };
     return access.write(args, [...input.shape], (out) => {
-      maxPoolGradValues(access.read(args, input), access.read(args, dy), out, geometry);
+      const x = access.read(args, input);
+      const gradient = access.read(args, dy);
+      const fast = filter[0] === 2 && filter[1] === 2 && stride[0] === 2 && stride[1] === 2;
+      if (fast && x instanceof Float32Array && gradient instanceof Float32Array) maxPoolGrad2x2(x, gradient, out, geometry);
+      else maxPoolGradValues(x, gradient, out, geometry);
     });
   });
 }

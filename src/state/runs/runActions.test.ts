@@ -9,7 +9,10 @@ const now = new Date(2026, 10, 25, 13, 45, 1);
 beforeEach(() => {
   appStore.setState(initialState(), true);
   appStore.setState({
-    backend: { state: 'ready', choice: { name: 'wasm', detail: 'WebAssembly (SIMD)', software: false, reasons: [], notice: null } },
+    backend: {
+      state: 'ready',
+      choice: { name: 'wasm', detail: 'WebAssembly (SIMD)', software: false, reasons: [], notice: null, race: null },
+    },
   });
 });
 

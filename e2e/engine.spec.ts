@@ -1,0 +1,57 @@
+import type { Page } from '@playwright/test';
+import { expectDatasetReady } from './fixtures';
+import { expect, test } from './test';
+
+const badge = (page: Page) => page.getByTestId('backend');
+
+async function measured(page: Page): Promise<{ figures: Record<string, number | null>; at: string }> {
+  await expect(badge(page)).toHaveAttribute('data-measured-at', /^\d{4}-\d\d-\d\dT/);
+  return {
+    figures: JSON.parse((await badge(page).getAttribute('data-measured')) ?? '{}') as Record<string, number | null>,
+    at: (await badge(page).getAttribute('data-measured-at')) ?? '',
+  };
+}
+
+test('a first visit races the engines on this device and chooses the fastest; a reload reuses the race', async ({ page }) => {
+  await page.goto('/');
+  await expectDatasetReady(page);
+  await expect(badge(page)).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
+  const first = await measured(page);
+  expect(first.figures.wasm).toBeGreaterThan(0);
+  // wasm gets every core where there is more than one.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(badge(page)).toContainText(cores > 1 ? `SIMD, ${cores} threads` : 'SIMD');
+  await badge(page).getByText('Why this engine?').click();
+  await expect(badge(page).getByRole('row', { name: /^wasm/ })).toContainText('ms/step');
+  await expect(badge(page).getByRole('row', { name: /^WebGL/ })).toContainText(/not raced|unavailable|measured|cut short/);
+
+  await page.reload();
+  await expectDatasetReady(page);
+  await expect(badge(page)).toHaveAttribute('data-backend', 'wasm');
+  expect((await measured(page)).at).toBe(first.at);
+});
+
+test('Measure again races every engine again, the CPU too, and keeps the model', async ({ page }) => {
+  await page.goto('/?epochs=1&trainSize=1000&testSize=200');
+  await expectDatasetReady(page);
+  const first = await measured(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await badge(page).getByText('Why this engine?').click();
+  await badge(page).getByRole('button', { name: 'Measure again' }).click();
+  await expect(badge(page)).not.toHaveAttribute('data-measured-at', first.at, { timeout: 60_000 });
+  const again = await measured(page);
+  expect(Object.keys(again.figures)).toEqual(expect.arrayContaining(['wasm', 'cpu']));
+  await expect(badge(page)).toHaveAttribute('data-backend', 'wasm');
+  // The trained weights came along: the pad still reads drawings.
+  await expect(page.getByTestId('draw-hint')).toHaveCount(0);
+  await expect(page.getByTestId('train-status')).toHaveText('Training finished');
+});
+
+test('?backend=cpu forces CPU and still shows what the race measured', async ({ page }) => {
+  await page.goto('/?backend=cpu');
+  await expectDatasetReady(page);
+  await expect(badge(page)).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
+  const { figures } = await measured(page);
+  expect(figures.wasm).toBeGreaterThan(0);
+});

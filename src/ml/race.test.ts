@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendProbe } from './backend';
+import { RACE, cutShort, fastestWasmThreads, median, pickWinner, raceKey, raceOrder, type EngineMeasure } from './race';
+
+const probe = (name: BackendProbe['name'], available: boolean, software: boolean): BackendProbe => ({
+  name,
+  available,
+  software,
+  detail: name,
+});
+const measured = (engine: EngineMeasure['engine'], msPerStep: number, threads: number | null = null): EngineMeasure => ({
+  engine,
+  status: 'measured',
+  msPerStep,
+  note: '',
+  threads,
+});
+
+describe('the engine race', () => {
+  it('races the hardware engines, expected fastest first, and not software GPUs while anything else runs', () => {
+    const { contenders, skipped } = raceOrder([
+      probe('webgpu', true, true),
+      probe('webgl', true, true),
+      probe('wasm', true, false),
+      probe('cpu', true, false),
+    ]);
+    expect(contenders.map((p) => p.name)).toEqual(['wasm', 'cpu']);
+    expect(skipped.map((m) => [m.engine, m.status])).toEqual([
+      ['webgpu', 'software'],
+      ['webgl', 'software'],
+    ]);
+    const gpu = raceOrder([
+      probe('webgpu', false, false),
+      probe('webgl', true, false),
+      probe('wasm', true, false),
+      probe('cpu', true, false),
+    ]);
+    expect(gpu.contenders.map((p) => p.name)).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(gpu.skipped).toEqual([{ engine: 'webgpu', status: 'unavailable', msPerStep: null, note: 'webgpu', threads: null }]);
+  });
+
+  it('races software GPUs when nothing else is there', () => {
+    expect(
+      raceOrder([probe('webgl', true, true), probe('wasm', false, false), probe('cpu', false, false)]).contenders.map((p) => p.name),
+    ).toEqual(['webgl']);
+  });
+
+  it('picks the fastest, and a GPU within 10 % of it for the tie', () => {
+    expect(pickWinner([measured('wasm', 20), measured('cpu', 230)])).toBe('wasm');
+    expect(pickWinner([measured('webgl', 21.9), measured('wasm', 20)])).toBe('webgl');
+    expect(pickWinner([measured('webgl', 22.1), measured('wasm', 20)])).toBe('wasm');
+    expect(pickWinner([measured('webgpu', 21), measured('webgl', 20.5), measured('wasm', 20)])).toBe('webgl');
+    // An engine cut short never wins, however its partial figure looks.
+    expect(pickWinner([{ engine: 'cpu', status: 'cut-short', msPerStep: 1, note: '', threads: null }, measured('wasm', 20)])).toBe('wasm');
+    expect(pickWinner([])).toBeNull();
+  });
+
+  it('cuts an engine short when its warm-up or its steps are clearly slower than the best so far', () => {
+    expect(cutShort('webgl', 'warm-up', 5000, null)).toBeNull();
+    // A GPU compiles shaders in its first steps: room up to the floor, or 20× the best.
+    expect(cutShort('webgl', 'warm-up', RACE.gpuWarmupFloorMs, 10)).toBeNull();
+    expect(cutShort('webgl', 'warm-up', RACE.gpuWarmupFloorMs + 1, 10)).toMatch(/^a warm-up step took 1501 ms/);
+    expect(cutShort('webgpu', 'warm-up', 3900, 200)).toBeNull();
+    // A CPU engine has nothing to compile: 5× the best.
+    expect(cutShort('cpu', 'warm-up', 100, 20)).toBeNull();
+    expect(cutShort('cpu', 'warm-up', 101, 20)).toMatch(/^a warm-up step took 101 ms/);
+    expect(cutShort('cpu', 'steps', 60, 20)).toBeNull();
+    expect(cutShort('wasm', 'steps', 61, 20)).toBe('61.0 ms a step, over 3× the fastest (20.0 ms)');
+  });
+
+  it('keeps a race only for the build, browser and device it ran on', () => {
+    const context = { build: '/assets/ml.worker-abc.js', browser: 'Chromium 150', cores: 2, devices: ['webgl: SwiftShader'] };
+    expect(raceKey(context)).toBe(raceKey({ ...context }));
+    for (const change of [
+      { build: '/assets/ml.worker-def.js' },
+      { browser: 'Chromium 151' },
+      { cores: 8 },
+      { devices: ['webgl: ANGLE (NVIDIA)'] },
+    ]) {
+      expect(raceKey({ ...context, ...change })).not.toBe(raceKey(context));
+    }
+  });
+
+  it('keeps the thread count of the fastest wasm run', () => {
+    expect(fastestWasmThreads([measured('wasm', 37, 2), measured('wasm', 31, 1), measured('cpu', 300)])).toBe(1);
+    expect(fastestWasmThreads([measured('wasm', 17, 8), measured('wasm', 31, 1)])).toBe(8);
+    expect(fastestWasmThreads([measured('cpu', 300)])).toBeNull();
+    expect(pickWinner([measured('wasm', 37, 2), measured('wasm', 31, 1), measured('cpu', 300)])).toBe('wasm');
+  });
+
+  it('takes the median of the timed steps', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});

@@ -1,0 +1,126 @@
+import { rankBackends, type BackendName, type BackendProbe } from './backend';
+
+/**
+ * Choosing the engine by racing it: real training steps of this network on every engine
+ * the visitor's device offers, timed there, the fastest kept. Pure rules; the worker times.
+ */
+export type MeasureStatus = 'measured' | 'cut-short' | 'not-raced' | 'software' | 'unavailable' | 'failed';
+
+export interface EngineMeasure {
+  readonly engine: BackendName;
+  readonly status: MeasureStatus;
+  /** Median of the timed steps (for a cut-short engine, of those it ran, if any). */
+  readonly msPerStep: number | null;
+  /** Why it was not raced or not finished, or the device it ran on. */
+  readonly note: string;
+  /** wasm: the XNNPACK threads it ran with (every core, and one, are raced). */
+  readonly threads: number | null;
+}
+
+export interface RaceReport {
+  readonly measures: readonly EngineMeasure[];
+  /** ISO 8601. */
+  readonly measuredAt: string;
+  /** How long the race took, in seconds. */
+  readonly seconds: number;
+  readonly winner: BackendName | null;
+  /** The thread count of the fastest wasm entry, for whenever wasm runs. */
+  readonly wasmThreads: number | null;
+}
+
+export const RACE = {
+  /** Steps not timed: shaders compile (GPUs) and caches warm up. */
+  warmupSteps: { gpu: 2, cpu: 1 },
+  /** The median of this many steps is an engine's figure. */
+  timedSteps: 5,
+  batchSize: 128,
+  /** A GPU engine within this share of the fastest wins: it leaves the CPU to the page. */
+  gpuTie: 0.1,
+  /**
+   * A warm-up step this many times slower than the best engine's steps ends that
+   * engine's race; a GPU's first steps compile shaders, so it gets more room, and a floor.
+   */
+  warmupFactor: { gpu: 20, cpu: 5 },
+  gpuWarmupFloorMs: 1500,
+  /** Timed steps this many times slower than the best engine's end it too. */
+  stepFactor: 3,
+} as const;
+
+const GPU: ReadonlySet<BackendName> = new Set(['webgpu', 'webgl']);
+
+export const isGpu = (engine: BackendName): boolean => GPU.has(engine);
+
+/**
+ * The engines to race, in the order to race them (the expected fastest first, so the
+ * budget cuts the slow ones short), and what the others get said about them. Software
+ * GPUs are raced only when nothing else can run.
+ */
+export function raceOrder(probes: readonly BackendProbe[]): { contenders: BackendProbe[]; skipped: EngineMeasure[] } {
+  const available = rankBackends(probes);
+  const hardware = available.filter((probe) => !probe.software);
+  const contenders = hardware.length > 0 ? hardware : available;
+  const skipped = probes
+    .filter((probe) => !contenders.includes(probe))
+    .map((probe): EngineMeasure => ({
+      engine: probe.name,
+      status: probe.available ? 'software' : 'unavailable',
+      msPerStep: null,
+      note: probe.available ? `software (${probe.detail}), while a faster kind of engine is here` : probe.detail,
+      threads: null,
+    }));
+  return { contenders, skipped };
+}
+
+type Finished = EngineMeasure & { msPerStep: number };
+
+const finishedOf = (measures: readonly EngineMeasure[]): Finished[] =>
+  measures.filter((measure): measure is Finished => measure.status === 'measured' && measure.msPerStep !== null);
+
+/** The thread count of the fastest measured wasm entry. */
+export function fastestWasmThreads(measures: readonly EngineMeasure[]): number | null {
+  const wasm = finishedOf(measures)
+    .filter((measure) => measure.engine === 'wasm')
+    .sort((a, b) => a.msPerStep - b.msPerStep)[0];
+  return wasm?.threads ?? null;
+}
+
+/** The fastest measured engine; a GPU engine within RACE.gpuTie of it takes its place. */
+export function pickWinner(measures: readonly EngineMeasure[]): BackendName | null {
+  const finished = finishedOf(measures);
+  const fastest = finished.reduce<(typeof finished)[number] | null>((best, m) => (!best || m.msPerStep < best.msPerStep ? m : best), null);
+  if (!fastest) return null;
+  const gpu = finished
+    .filter((measure) => GPU.has(measure.engine) && measure.msPerStep <= fastest.msPerStep * (1 + RACE.gpuTie))
+    .sort((a, b) => a.msPerStep - b.msPerStep)[0];
+  return (gpu ?? fastest).engine;
+}
+
+/** Why an engine's race ends early, or null to go on. `best` is the best finished engine's ms/step so far. */
+export function cutShort(engine: BackendName, phase: 'warm-up' | 'steps', ms: number, best: number | null): string | null {
+  if (best === null) return null;
+  if (phase === 'warm-up') {
+    const limit = isGpu(engine) ? Math.max(RACE.gpuWarmupFloorMs, RACE.warmupFactor.gpu * best) : RACE.warmupFactor.cpu * best;
+    return ms > limit ? `a warm-up step took ${Math.round(ms)} ms, against ${best.toFixed(1)} ms a step for the fastest` : null;
+  }
+  return ms > RACE.stepFactor * best ? `${ms.toFixed(1)} ms a step, over ${RACE.stepFactor}× the fastest (${best.toFixed(1)} ms)` : null;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+}
+
+/** What a cached race is only good for: this build of the app, this browser, this device. */
+export interface RaceContext {
+  /** Changes with every build (the worker script's hashed name). */
+  readonly build: string;
+  readonly browser: string;
+  readonly cores: number;
+  /** The GPU adapter and renderer strings, and whatever else names the device. */
+  readonly devices: readonly string[];
+}
+
+export function raceKey(context: RaceContext): string {
+  return JSON.stringify([context.build, context.browser, context.cores, ...context.devices]);
+}

@@ -1,0 +1,98 @@
+import * as tf from '@tensorflow/tfjs';
+import { BACKENDS, type BackendProbe } from '../ml/backend';
+import { errorMessage } from '../ml/errors';
+import { buildCnn, compileCnn } from '../ml/model';
+import { IMAGE_SIZE, NUM_CLASSES } from '../ml/mnist';
+import { RACE, cutShort, fastestWasmThreads, isGpu, median, pickWinner, raceOrder, type EngineMeasure, type RaceReport } from '../ml/race';
+import { trainStep } from '../ml/train';
+import { activate } from './selectBackend';
+import { wasmThreads } from './wasmSetup';
+
+/**
+ * Times training steps of this network on one engine, as the training loop runs them
+ * (the next step issued before the last one's result is read), on random data: the
+ * figure is the median time between results after the warm-up.
+ */
+async function timeEngine(probe: BackendProbe, best: number | null): Promise<EngineMeasure> {
+  if (!(await activate(probe.name)))
+    return { engine: probe.name, status: 'failed', msPerStep: null, note: 'it failed to start', threads: null };
+  const base = { engine: probe.name, note: probe.detail, threads: probe.name === 'wasm' ? await wasmThreads() : null };
+  const model = buildCnn({ seed: 0 });
+  compileCnn(model);
+  const images = tf.randomUniform<tf.Rank.R4>([RACE.batchSize, IMAGE_SIZE, IMAGE_SIZE, 1]);
+  const labels = tf.randomUniform<tf.Rank.R1>([RACE.batchSize], 0, NUM_CLASSES, 'int32');
+  const issue = (): tf.Tensor1D => trainStep(model, model.optimizer, images, labels);
+  const warmups = isGpu(probe.name) ? RACE.warmupSteps.gpu : RACE.warmupSteps.cpu;
+  const times: number[] = [];
+  // One step more than is timed: the last interval is not a step's cost on a synchronous engine (wasm, CPU
+  // compute as a step is issued), as the training loop's own timing notes.
+  const total = warmups + RACE.timedSteps + 1;
+  let pending = issue();
+  let last = performance.now();
+  try {
+    for (let step = 1; step <= total; step++) {
+      const next = step < total ? issue() : null;
+      await pending.data();
+      pending.dispose();
+      const now = performance.now();
+      const ms = now - last;
+      last = now;
+      if (next) pending = next;
+      if (step === total) break;
+      const warming = step <= warmups;
+      if (!warming) times.push(ms);
+      const reason = cutShort(probe.name, warming ? 'warm-up' : 'steps', warming ? ms : median(times), best);
+      if (reason) {
+        next?.dispose();
+        return { ...base, status: 'cut-short', msPerStep: times.length > 0 ? median(times) : null, note: reason };
+      }
+    }
+    return { ...base, status: 'measured', msPerStep: median(times) };
+  } catch (error) {
+    return { ...base, status: 'failed', msPerStep: null, note: `it failed while training (${errorMessage(error).split('\n')[0] ?? ''})` };
+  } finally {
+    tf.dispose([images, labels]);
+    model.optimizer.dispose();
+    model.dispose();
+  }
+}
+
+/**
+ * Races every engine worth racing, fastest expected first, and names the winner (the
+ * quick race of a first visit leaves CPU out once wasm is measured; a thorough one does not). The
+ * engines start first (compiling wasm, spawning its threads: work off this thread that
+ * overlaps whatever runs meanwhile), then `quiet` is awaited, so the steps are timed alone.
+ */
+export async function raceEngines(probes: readonly BackendProbe[], quiet: () => Promise<void>, thorough: boolean): Promise<RaceReport> {
+  const { contenders, skipped } = raceOrder(probes);
+  for (const probe of contenders) if (probe.name !== 'cpu') await activate(probe.name);
+  await quiet();
+  const started = performance.now();
+  const measures: EngineMeasure[] = [];
+  let best: number | null = null;
+  for (const probe of contenders) {
+    if (!thorough && probe.name === 'cpu' && measures.some((m) => m.engine === 'wasm' && m.status === 'measured')) {
+      // Same processor, plain JavaScript against SIMD kernels: the CPU backend is always the slower (about 10×), and
+      // its first step alone would double a first visit's wait. "Measure again" races it too.
+      measures.push({
+        engine: 'cpu',
+        status: 'not-raced',
+        msPerStep: null,
+        note: 'wasm runs on the same processor, with SIMD',
+        threads: null,
+      });
+      continue;
+    }
+    const measure = await timeEngine(probe, best);
+    measures.push(measure);
+    if (measure.status === 'measured' && measure.msPerStep !== null) best = Math.min(best ?? Infinity, measure.msPerStep);
+  }
+  const all = [...measures, ...skipped].sort((a, b) => BACKENDS.indexOf(a.engine) - BACKENDS.indexOf(b.engine));
+  return {
+    measures: all,
+    measuredAt: new Date().toISOString(),
+    seconds: (performance.now() - started) / 1000,
+    winner: pickWinner(measures),
+    wasmThreads: fastestWasmThreads(measures),
+  };
+}
