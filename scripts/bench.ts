@@ -7,6 +7,7 @@
  *   --epochs N      full epochs with test accuracy after each, instead of timed steps
  *   --trainSize N   training images per epoch in --epochs mode (default 60000)
  *   --seed N        initial weights and shuffling (default: the app's, 42)
+ *   --preset P      the recipe: notebook (default) or improved; `notebook,improved` runs both side by side
  *   --runs N        instead: the size of a kept 5-epoch run, and opening the page with N kept runs against none
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -14,6 +15,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, launchOptions } from '../e2e/browser';
 import { BACKENDS, isBackendName, type BackendName } from '../src/ml/backend';
 import type {} from '../src/harness/hooks';
+import { PRESET_NAMES, isPresetName, recipeParams, type PresetName } from '../src/state/presets';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 import { printTable, type Result } from './lib/bench-table';
 import { measureRunStore } from './lib/bench-runs';
@@ -29,6 +31,7 @@ interface Options {
   epochs: number | null;
   trainSize: number;
   seed: number | null;
+  presets: PresetName[];
   runs: number | null;
 }
 
@@ -42,12 +45,15 @@ function parseOptions(argv: string[]): Options {
     throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, auto or all`);
   }
   const epochs = value('--epochs');
+  const presets = (value('--preset') ?? 'notebook').split(',');
+  if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(' or ')}, or both separated by a comma`);
   return {
     backends: backend === 'all' ? ['auto', 'wasm', 'cpu', 'webgl', 'webgpu'] : [backend],
     steps: Math.max(30, Number(value('--steps') ?? 30)),
     epochs: epochs === undefined ? null : Number(epochs),
     trainSize: Number(value('--trainSize') ?? 60_000),
     seed: value('--seed') === undefined ? null : Number(value('--seed')),
+    presets,
     runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
   };
 }
@@ -92,13 +98,19 @@ async function runBackend(
   browser: Browser,
   backend: BackendName | 'auto',
   options: Options,
+  preset: PresetName,
   threads: number | null = null,
 ): Promise<Result> {
   const page = await browser.newPage();
   const epochs = options.epochs ?? 1;
   const trainSize = options.epochs === null ? (WARMUP_STEPS + options.steps + 1) * BATCH_SIZE : options.trainSize;
   const testSize = options.epochs === null ? 1000 : 10_000;
-  const query = new URLSearchParams({ epochs: String(epochs), trainSize: String(trainSize), testSize: String(testSize) });
+  const query = new URLSearchParams({
+    ...recipeParams(preset),
+    epochs: String(epochs),
+    trainSize: String(trainSize),
+    testSize: String(testSize),
+  });
   if (backend !== 'auto') query.set('backend', backend);
   if (options.seed !== null) query.set('seed', String(options.seed));
   if (threads !== null) query.set('threads', String(threads));
@@ -154,6 +166,7 @@ async function runBackend(
   const medianMs = median(timed);
   return {
     backend,
+    preset,
     activeBackend,
     detail,
     dataReadyMs,
@@ -228,14 +241,16 @@ async function main(): Promise<void> {
       return;
     }
     for (const backend of options.backends) {
-      console.error(`bench: ${backend}…`);
-      const result = await runBackend(browser, backend, options);
-      if (backend === 'wasm' && result.threads !== null && result.threads > 1) {
-        console.error('bench: wasm with one thread…');
-        const single = await runBackend(browser, backend, options, 1);
-        results.push({ ...result, msPerStepOneThread: single.msPerStep.median });
-      } else {
-        results.push(result);
+      for (const [i, preset] of options.presets.entries()) {
+        console.error(`bench: ${backend}, ${preset} recipe…`);
+        const result = await runBackend(browser, backend, options, preset);
+        if (i === 0 && backend === 'wasm' && result.threads !== null && result.threads > 1) {
+          console.error('bench: wasm with one thread…');
+          const single = await runBackend(browser, backend, options, preset, 1);
+          results.push({ ...result, msPerStepOneThread: single.msPerStep.median });
+        } else {
+          results.push(result);
+        }
       }
     }
   } finally {

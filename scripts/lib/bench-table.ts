@@ -1,9 +1,12 @@
 import type { BackendName } from '../../src/ml/backend';
+import type { PresetName } from '../../src/state/presets';
 
 /** One backend's figures, as the bench's JSON line reports them. */
 export interface Result {
   /** What the page was asked for: an engine, or `auto` (the race chooses). */
   backend: BackendName | 'auto';
+  /** The recipe trained: its schedule and augmentation are what a step costs beyond the notebook's. */
+  preset: PresetName;
   activeBackend: string;
   detail: string;
   dataReadyMs: number;
@@ -34,6 +37,7 @@ export interface Result {
 export function printTable(results: Result[]): void {
   const rows = results.map((r) => [
     r.backend,
+    r.preset,
     r.detail.slice(0, 40),
     `${r.dataReadyMs} ms`,
     `${r.trainReadyMs.firstVisit} / ${r.trainReadyMs.reload} ms`,
@@ -52,6 +56,7 @@ export function printTable(results: Result[]): void {
   ]);
   const header = [
     'backend',
+    'recipe',
     'device',
     'data ready',
     'Train ready (first / reload)',
@@ -70,4 +75,17 @@ export function printTable(results: Result[]): void {
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+  printRecipeCost(results);
+}
+
+/** Side by side in one run: what the improved recipe (augmentation, a schedule) costs per step against the notebook's. */
+function printRecipeCost(results: Result[]): void {
+  for (const improved of results.filter((r) => r.preset === 'improved')) {
+    const notebook = results.find((r) => r.preset === 'notebook' && r.backend === improved.backend);
+    if (!notebook) continue;
+    const ratio = improved.msPerStep.median / notebook.msPerStep.median;
+    console.log(
+      `${improved.backend}: improved ${improved.msPerStep.median} ms/step against notebook ${notebook.msPerStep.median}: ×${ratio.toFixed(3)}`,
+    );
+  }
 }

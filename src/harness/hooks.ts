@@ -11,6 +11,8 @@ export interface BenchHooks {
   stepTimes(): Promise<number[]>;
   /** The engine race the page used (measured now or cached), if any. */
   race(): RaceReport | null;
+  /** The learning rate of every batch the page has seen (the curve the learning-rate chart draws). */
+  learningRates(): number[];
 }
 
 /** What the end-to-end fault tests call in the page (harness build only). */

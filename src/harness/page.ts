@@ -62,6 +62,7 @@ export function createHarness(): Harness {
           const { backend } = appStore.getState();
           return backend.state === 'ready' ? backend.choice.race : null;
         },
+        learningRates: () => [...appStore.getState().training.batchRates],
       };
     },
   };

@@ -6,7 +6,7 @@ import type { MnistData } from './data';
 import { BackendLostError, NonFiniteError } from './faults';
 import { installConv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
 import { buildCnn, compileCnn } from './model';
-import { quietHooks } from './testing';
+import { PLAIN_STEPS, quietHooks } from './testing';
 import { trainEpochs, type TrainConfig } from './train';
 
 let data: MnistData;
@@ -17,7 +17,16 @@ beforeAll(async () => {
   data = await loadMnistFromIdx();
 });
 
-const config: TrainConfig = { epochs: 1, batchSize: 64, trainSize: 640, testSize: 100, seed: 3, optimizer: 'adam', learningRate: 0.001 };
+const config: TrainConfig = {
+  epochs: 1,
+  batchSize: 64,
+  trainSize: 640,
+  testSize: 100,
+  seed: 3,
+  optimizer: 'adam',
+  learningRate: 0.001,
+  ...PLAIN_STEPS,
+};
 
 describe('training faults', () => {
   it('a diverging optimiser ends training with NonFiniteError before any bad epoch is reported', async () => {

@@ -6,7 +6,7 @@ import { installTrainingKernels } from './kernels';
 import { IMAGE_PIXELS, IMAGE_SIZE } from './mnist';
 import { buildCnn, compileCnn } from './model';
 import { MASS_TARGET, boundingBox, centreOfMass, preprocess, resample, type GrayImage } from './preprocess';
-import { quietHooks } from './testing';
+import { PLAIN_STEPS, quietHooks } from './testing';
 import { trainEpochs } from './train';
 
 function canvas(size: number, paint: (x: number, y: number) => number): GrayImage {
@@ -103,7 +103,7 @@ describe('an MNIST digit drawn ten times larger', () => {
       model,
       model.optimizer,
       data,
-      { epochs: 1, batchSize: 32, trainSize: 3000, testSize: 100, seed: 2, optimizer: 'adam', learningRate: 0.001 },
+      { epochs: 1, batchSize: 32, trainSize: 3000, testSize: 100, seed: 2, optimizer: 'adam', learningRate: 0.001, ...PLAIN_STEPS },
       1,
       quietHooks(),
     );

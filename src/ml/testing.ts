@@ -1,4 +1,9 @@
+import { NO_AUGMENT } from './augment';
+import type { ScheduleConfig } from './schedule';
 import type { TrainHooks } from './train';
+
+/** The notebook's way of stepping, for tests that set the rest of a TrainConfig themselves. */
+export const PLAIN_STEPS = { schedule: 'constant', lrDecay: 0.5, ...NO_AUGMENT } as const satisfies Omit<ScheduleConfig, 'learningRate'>;
 
 /** Hooks for training in tests: never stop, no UI, a real clock. */
 export function quietHooks(overrides: Partial<TrainHooks> = {}): TrainHooks {

@@ -4,8 +4,9 @@ import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from './data';
 import { buildCnn, compileCnn } from './model';
 import { installConv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
-import { quietHooks } from './testing';
+import { PLAIN_STEPS, quietHooks } from './testing';
 import { evaluate } from './evaluate';
+import { learningRateAt } from './schedule';
 import { trainEpochs, type EpochLog, type TrainConfig } from './train';
 
 let data: MnistData;
@@ -22,7 +23,16 @@ function freshModel(seed = 1): tf.LayersModel {
   return model;
 }
 
-const config: TrainConfig = { epochs: 1, batchSize: 128, trainSize: 2000, testSize: 1000, seed: 1, optimizer: 'adam', learningRate: 0.001 };
+const config: TrainConfig = {
+  epochs: 1,
+  batchSize: 128,
+  trainSize: 2000,
+  testSize: 1000,
+  seed: 1,
+  optimizer: 'adam',
+  learningRate: 0.001,
+  ...PLAIN_STEPS,
+};
 
 describe('trainEpochs', () => {
   it('learns: three epochs over 2,000 training images take it past 80 % on 1,000 test images', async () => {
@@ -95,6 +105,34 @@ describe('trainEpochs', () => {
     expect(batches).toBeGreaterThanOrEqual(3);
     expect(batches).toBeLessThanOrEqual(4);
     expect(model.getWeights()[0]?.dataSync()).not.toEqual(before);
+    model.dispose();
+  });
+
+  it('steps with the schedule’s rate at every batch, augmented images included', async () => {
+    const model = freshModel();
+    const scheduled: TrainConfig = {
+      ...config,
+      epochs: 2,
+      batchSize: 64,
+      trainSize: 640,
+      schedule: 'one-cycle',
+      learningRate: 0.005,
+      zoom: 10,
+    };
+    const rates: number[] = [];
+    await trainEpochs(
+      model,
+      model.optimizer,
+      data,
+      scheduled,
+      3,
+      quietHooks({ onBatch: (report) => void rates.push(report.learningRate) }),
+    );
+    const expected = Array.from({ length: 20 }, (_, step) => learningRateAt(scheduled, step, 20, 10));
+    expect(rates).toEqual(expected);
+    expect(Math.max(...rates)).toBeCloseTo(0.005, 12);
+    // The optimiser really stepped with them: it is left at the last one.
+    expect(model.optimizer.getConfig().learningRate).toBe(expected[19]);
     model.dispose();
   });
 

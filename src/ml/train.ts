@@ -1,12 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import { augmentBatch, augments, type AugmentConfig } from './augment';
 import { batchBuffers, gatherBatch, imagesTensor } from './batches';
 import type { MnistData } from './data';
 import { EVALUATION_BATCH, correctCount, crossEntropy, evaluate, type Evaluation } from './evaluate';
 import { NonFiniteError } from './faults';
-import type { OptimizerConfig } from './model';
+import { isTunable, type OptimizerConfig } from './model';
 import { epochOrder } from './random';
+import { learningRateAt, type ScheduleConfig } from './schedule';
 
-export interface TrainConfig extends OptimizerConfig {
+/** A run's settings: the optimiser, its learning-rate schedule, the augmentation and the data. */
+export interface TrainConfig extends OptimizerConfig, ScheduleConfig, AugmentConfig {
   readonly epochs: number;
   readonly batchSize: number;
   /** The first N training images are used. */
@@ -22,6 +25,8 @@ export interface BatchReport {
   readonly steps: number;
   readonly loss: number;
   readonly accuracy: number;
+  /** The rate the optimiser stepped with. */
+  readonly learningRate: number;
   readonly examplesPerSec: number;
   /** Milliseconds between this step's result and the previous one's: the steady-state cost of a step. */
   readonly stepMs: number;
@@ -67,6 +72,7 @@ interface Pending {
   readonly result: tf.Tensor1D;
   readonly size: number;
   readonly step: number;
+  readonly learningRate: number;
 }
 
 /**
@@ -108,6 +114,8 @@ export async function trainEpochs(
   const steps = Math.ceil(trainCount / config.batchSize);
   const buffers = batchBuffers(config.batchSize);
   const lastEpoch = firstEpoch + config.epochs - 1;
+  const augmenting = augments(config);
+  if (config.schedule !== 'constant' && !isTunable(optimizer)) throw new Error('this optimiser cannot follow a learning-rate schedule');
   let evaluation: Evaluation | null = null;
 
   for (let epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
@@ -147,13 +155,19 @@ export async function trainEpochs(
         steps,
         loss,
         accuracy: correct / entry.size,
+        learningRate: entry.learningRate,
         examplesPerSec: elapsed > 0 ? seen / elapsed : 0,
         stepMs,
       });
     };
 
     for (let step = 1; step <= steps; step++) {
-      const size = gatherBatch(data.train, order, (step - 1) * config.batchSize, config.batchSize, buffers);
+      const start = (step - 1) * config.batchSize;
+      const size = gatherBatch(data.train, order, start, config.batchSize, buffers);
+      if (augmenting) augmentBatch(data.train.images, order, start, size, buffers.images, config, config.seed, epoch);
+      // The schedule spans this call's epochs: Continue starts a fresh cycle over the epochs it adds.
+      const learningRate = learningRateAt(config, (epoch - firstEpoch) * steps + step - 1, config.epochs * steps, steps);
+      if (isTunable(optimizer)) optimizer.setLearningRate(learningRate);
       const result = tf.tidy(() => {
         const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
         return trainStep(model, optimizer, imagesTensor(buffers.images, size), labels);
@@ -165,7 +179,7 @@ export async function trainEpochs(
           throw error;
         });
       }
-      pending = { result, size, step };
+      pending = { result, size, step, learningRate };
       await hooks.yieldToEvents();
       if (hooks.shouldStop()) {
         stopped = true;

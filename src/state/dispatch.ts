@@ -63,8 +63,8 @@ export function dispatch(message: Announcement): void {
       runStarted(message.runId, message.config, message.firstEpoch, message.lastEpoch);
       return;
     case 'training-batch':
-      batchReceived(message.report, message.losses);
-      runLosses(message.losses);
+      batchReceived(message.report, message.losses, message.rates);
+      runLosses(message.losses, message.rates);
       return;
     case 'training-epoch':
       epochReceived(message.log);

@@ -13,6 +13,11 @@ describe('settings', () => {
       seed: 42,
       optimizer: 'adam',
       learningRate: 0.001,
+      schedule: 'constant',
+      lrDecay: 0.5,
+      rotation: 0,
+      zoom: 0,
+      shift: 0,
     });
     expect(readParams('')).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null }, problems: [] });
     expect(checkDraft(notebook)).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE }, errors: {} });
@@ -20,12 +25,26 @@ describe('settings', () => {
 
   it('read every URL parameter, and write back only what differs from the notebook', () => {
     const search =
-      '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2';
+      '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&schedule=step&lrDecay=0.7&rotation=12.5&zoom=8&shift=1.5' +
+      '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2';
     const { config, problems } = readParams(search);
     expect(problems).toEqual([]);
     expect(config).toEqual({
       backend: 'webgl',
-      train: { epochs: 1, batchSize: 64, learningRate: 0.003, optimizer: 'rmsprop', trainSize: 2000, testSize: 500, seed: 7 },
+      train: {
+        epochs: 1,
+        batchSize: 64,
+        learningRate: 0.003,
+        optimizer: 'rmsprop',
+        schedule: 'step',
+        lrDecay: 0.7,
+        rotation: 12.5,
+        zoom: 8,
+        shift: 1.5,
+        trainSize: 2000,
+        testSize: 500,
+        seed: 7,
+      },
       autostart: true,
       threads: 2,
     });
@@ -70,6 +89,12 @@ describe('settings', () => {
     ['testSize', '0x10', 'Test images must be a whole number from 1 to 10000.'],
     ['seed', '4294967296', 'Seed must be a whole number from 0 to 4294967295.'],
     ['engine', 'metal', 'Engine must be one of auto, webgpu, webgl, wasm, cpu.'],
+    ['schedule', 'cosine', 'Learning-rate schedule must be one of constant, one-cycle, step.'],
+    ['lrDecay', '0', 'Decay per epoch must be a number from 0.01 to 1, like 0.5.'],
+    ['rotation', '-5', 'Rotation (± degrees) must be a number from 0 to 45, like 10.'],
+    ['rotation', '90', 'Rotation (± degrees) must be a number from 0 to 45, like 10.'],
+    ['zoom', '10%', 'Zoom (± %) must be a number from 0 to 50, like 10.'],
+    ['shift', '9', 'Shift (± pixels) must be a number from 0 to 8, like 2.'],
   ] as const)('refuse %s = %j in the form, naming the rule next to the field', (name, text, message) => {
     const { config, errors } = checkDraft({ ...notebook, [name]: text });
     expect(config).toBeNull();

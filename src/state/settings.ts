@@ -1,6 +1,8 @@
 import { BACKENDS, isBackendName, type BackendName } from '../ml/backend';
 import { EXPECTED_COUNT } from '../ml/mnist';
+import { NO_AUGMENT } from '../ml/augment';
 import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/model';
+import { SCHEDULES, isScheduleName } from '../ml/schedule';
 import type { TrainConfig } from '../ml/train';
 
 /** The settings a run is made of, as the page applies them. */
@@ -21,9 +23,26 @@ export const NOTEBOOK_RECIPE: TrainConfig = {
   testSize: EXPECTED_COUNT.test,
   seed: 42,
   ...NOTEBOOK_OPTIMIZER,
+  schedule: 'constant',
+  lrDecay: 0.5,
+  ...NO_AUGMENT,
 };
 
-export const SETTING_NAMES = ['epochs', 'batchSize', 'learningRate', 'optimizer', 'trainSize', 'testSize', 'seed', 'engine'] as const;
+export const SETTING_NAMES = [
+  'epochs',
+  'batchSize',
+  'learningRate',
+  'optimizer',
+  'schedule',
+  'lrDecay',
+  'rotation',
+  'zoom',
+  'shift',
+  'trainSize',
+  'testSize',
+  'seed',
+  'engine',
+] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** What the form holds: each field's text as typed, valid or not. */
@@ -49,6 +68,11 @@ export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
   batchSize: { label: 'Batch size', param: 'batchSize', rule: { kind: 'whole', min: 1, max: 4096 } },
   learningRate: { label: 'Learning rate', param: 'learningRate', rule: { kind: 'decimal', min: 0.000001, max: 1, example: '0.001' } },
   optimizer: { label: 'Optimizer', param: 'optimizer', rule: { kind: 'choice', choices: OPTIMIZERS } },
+  schedule: { label: 'Learning-rate schedule', param: 'schedule', rule: { kind: 'choice', choices: SCHEDULES } },
+  lrDecay: { label: 'Decay per epoch', param: 'lrDecay', rule: { kind: 'decimal', min: 0.01, max: 1, example: '0.5' } },
+  rotation: { label: 'Rotation (± degrees)', param: 'rotation', rule: { kind: 'decimal', min: 0, max: 45, example: '10' } },
+  zoom: { label: 'Zoom (± %)', param: 'zoom', rule: { kind: 'decimal', min: 0, max: 50, example: '10' } },
+  shift: { label: 'Shift (± pixels)', param: 'shift', rule: { kind: 'decimal', min: 0, max: 8, example: '2' } },
   trainSize: { label: 'Training images', param: 'trainSize', rule: { kind: 'whole', min: 1, max: EXPECTED_COUNT.train } },
   testSize: { label: 'Test images', param: 'testSize', rule: { kind: 'whole', min: 1, max: EXPECTED_COUNT.test } },
   seed: { label: 'Seed', param: 'seed', rule: { kind: 'whole', min: 0, max: 0xffffffff } },
@@ -67,7 +91,7 @@ function describeRule(rule: Rule): string {
     case 'whole':
       return `a whole number from ${rule.min} to ${rule.max}`;
     case 'decimal':
-      return `a number from ${rule.min.toFixed(6).replace(/0+$/, '')} to ${rule.max}, like ${rule.example}`;
+      return `a number from ${rule.min.toFixed(6).replace(/\.?0+$/, '')} to ${rule.max}, like ${rule.example}`;
     case 'choice':
       return `one of ${rule.choices.join(', ')}`;
   }
@@ -95,6 +119,11 @@ export function draftOf(config: Pick<AppConfig, 'backend' | 'train'>): Draft {
     batchSize: String(train.batchSize),
     learningRate: String(train.learningRate),
     optimizer: train.optimizer,
+    schedule: train.schedule,
+    lrDecay: String(train.lrDecay),
+    rotation: String(train.rotation),
+    zoom: String(train.zoom),
+    shift: String(train.shift),
     trainSize: String(train.trainSize),
     testSize: String(train.testSize),
     seed: String(train.seed),
@@ -115,17 +144,23 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
     epochs: number('epochs'),
     batchSize: number('batchSize'),
     learningRate: number('learningRate'),
+    lrDecay: number('lrDecay'),
+    rotation: number('rotation'),
+    zoom: number('zoom'),
+    shift: number('shift'),
     trainSize: number('trainSize'),
     testSize: number('testSize'),
     seed: number('seed'),
   };
   const optimizer = draft.optimizer;
   if (!isOptimizerName(optimizer)) errors.optimizer = `Optimizer must be ${describeRule(SETTINGS.optimizer.rule)}.`;
+  const schedule = draft.schedule;
+  if (!isScheduleName(schedule)) errors.schedule = `Learning-rate schedule must be ${describeRule(SETTINGS.schedule.rule)}.`;
   const engine = draft.engine;
   const backend = isBackendName(engine) ? engine : null;
   if (!backend && engine !== ENGINE_AUTO) errors.engine = `Engine must be ${describeRule(SETTINGS.engine.rule)}.`;
-  if (Object.keys(errors).length > 0 || !isOptimizerName(optimizer)) return { config: null, errors };
-  return { config: { backend, train: { ...train, optimizer } }, errors };
+  if (Object.keys(errors).length > 0 || !isOptimizerName(optimizer) || !isScheduleName(schedule)) return { config: null, errors };
+  return { config: { backend, train: { ...train, optimizer, schedule } }, errors };
 }
 
 /** A value as a notice may show it: short, and escaped if it holds anything but plain printable characters. */

@@ -1,5 +1,6 @@
 import { appStore } from './store';
-import { NOTEBOOK_RECIPE, checkDraft, draftOf, type Draft, type SettingName } from './settings';
+import { PRESETS, type PresetName } from './presets';
+import { checkDraft, draftOf, type Draft, type SettingName } from './settings';
 
 function applyDraft(draft: Draft): void {
   const { config } = appStore.getState();
@@ -16,7 +17,7 @@ export function settingEdited(name: SettingName, text: string): void {
   applyDraft({ ...appStore.getState().settings.draft, [name]: text });
 }
 
-/** The "Notebook recipe" button: the notebook's settings, the fastest engine. */
-export function notebookRecipe(): void {
-  applyDraft(draftOf({ backend: null, train: NOTEBOOK_RECIPE }));
+/** A preset's button ("Notebook recipe", "Improved recipe"): every setting of that recipe, the fastest engine. */
+export function applyPreset(name: PresetName): void {
+  applyDraft(draftOf({ backend: null, train: PRESETS[name] }));
 }

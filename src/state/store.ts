@@ -44,6 +44,8 @@ export interface TrainingView {
   readonly progress: TrainProgress | null;
   /** Every batch loss of the model's life, in order. */
   readonly batchLosses: readonly number[];
+  /** The learning rate of each of those batches. */
+  readonly batchRates: readonly number[];
   readonly epochs: readonly EpochLog[];
   /** Epochs the current weights have been trained through, a stopped one included. */
   readonly epochsDone: number;
@@ -138,6 +140,7 @@ export const IDLE_TRAINING: TrainingView = {
   error: null,
   progress: null,
   batchLosses: [],
+  batchRates: [],
   epochs: [],
   epochsDone: 0,
 };

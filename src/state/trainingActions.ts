@@ -63,9 +63,10 @@ export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: nu
   }));
 }
 
-export function batchReceived(report: BatchReport, losses: number[]): void {
+export function batchReceived(report: BatchReport, losses: readonly number[], rates: readonly number[]): void {
   updateTraining((training) => ({
     batchLosses: [...training.batchLosses, ...losses],
+    batchRates: [...training.batchRates, ...rates],
     progress: training.progress ? { ...training.progress, ...report } : null,
   }));
 }

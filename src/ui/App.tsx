@@ -1,5 +1,6 @@
 import { BackendBadge } from './BackendBadge';
 import { BatchLossChart } from './charts/BatchLossChart';
+import { LearningRateChart } from './charts/LearningRateChart';
 import { EpochCurves } from './charts/EpochCurves';
 import { ModelSummary } from './charts/ModelSummary';
 import { WeightHistograms } from './charts/WeightHistograms';
@@ -44,6 +45,7 @@ export function App() {
           <div className="chart-grid">
             <EpochCurves />
             <BatchLossChart />
+            <LearningRateChart />
           </div>
         </section>
         <RunsPanel />

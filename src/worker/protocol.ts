@@ -101,7 +101,8 @@ export type FromWorker =
   /** The answer to train and continue-on: what is being trained, as part of which run. */
   | { type: 'training-started'; firstEpoch: number; lastEpoch: number; steps: number; config: TrainConfig; runId: string }
   /** Throttled: the latest batch, plus every batch's loss since the last message. */
-  | { type: 'training-batch'; report: BatchReport; losses: number[] }
+  /** The losses and learning rates of every batch since the last message. */
+  | { type: 'training-batch'; report: BatchReport; losses: number[]; rates: number[] }
   | { type: 'training-epoch'; log: EpochLog }
   | { type: 'training-ended'; state: TrainEnd; epochsDone: number }
   | { type: 'training-failed'; message: string }

@@ -1,3 +1,4 @@
+import { PLAIN_STEPS } from '../ml/testing';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
@@ -53,7 +54,16 @@ function poison(model: tf.LayersModel): void {
   nan.dispose();
 }
 
-const smallRun: TrainConfig = { epochs: 1, batchSize: 64, trainSize: 512, testSize: 200, seed: 1, optimizer: 'adam', learningRate: 0.001 };
+const smallRun: TrainConfig = {
+  epochs: 1,
+  batchSize: 64,
+  trainSize: 512,
+  testSize: 200,
+  seed: 1,
+  optimizer: 'adam',
+  learningRate: 0.001,
+  ...PLAIN_STEPS,
+};
 
 describe('ModelSession', () => {
   it('reset leaves the tensor count where it was, and starts the epochs again', async () => {

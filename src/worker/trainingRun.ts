@@ -68,6 +68,7 @@ export class Trainer {
     const steps = Math.ceil(Math.min(config.trainSize, data.train.count) / config.batchSize);
     post({ type: 'training-started', firstEpoch, lastEpoch: this.plannedLastEpoch, steps, config, runId });
     let losses: number[] = [];
+    let rates: number[] = [];
     let lastMessage = -Infinity;
     try {
       const model = session.current;
@@ -79,11 +80,13 @@ export class Trainer {
         onBatch: (report) => {
           onStep?.(report);
           losses.push(report.loss);
+          rates.push(report.learningRate);
           const now = performance.now();
           if (now - lastMessage < BATCH_MESSAGE_MS && report.step < report.steps) return;
           lastMessage = now;
-          post({ type: 'training-batch', report, losses });
+          post({ type: 'training-batch', report, losses, rates });
           losses = [];
+          rates = [];
         },
         // Guarded as a whole: any of its downloads would hang forever on a lost WebGL context.
         onEpoch: (log, evaluation) =>

@@ -1,5 +1,6 @@
 import type { Histogram } from '../../ml/histogram';
 import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/metrics';
+import { NO_AUGMENT } from '../../ml/augment';
 import type { EpochLog, TrainConfig } from '../../ml/train';
 
 /**
@@ -15,7 +16,7 @@ export interface RunHistograms {
   readonly layers: readonly ({ readonly layer: string } & Histogram)[];
 }
 
-/** Every batch's loss, averaged over groups of `stride` batches so a long run stays ≤ MAX_LOSS_POINTS. */
+/** Every batch's loss (or learning rate), averaged over groups of `stride` batches so a long run stays ≤ MAX_LOSS_POINTS. */
 export interface LossSeries {
   readonly stride: number;
   /** Point i averages batches i·stride + 1 to (i + 1)·stride of the run. */
@@ -50,6 +51,8 @@ export interface RunRecord {
   readonly from: string | null;
   readonly epochs: readonly EpochLog[];
   readonly batchLoss: LossSeries;
+  /** The learning rate of every batch, kept the same way as the losses. */
+  readonly learningRates: LossSeries;
   readonly histograms: readonly RunHistograms[];
   /** The evaluation after its last epoch. */
   readonly evaluation: RunEvaluation | null;
@@ -124,6 +127,7 @@ export function startRun(start: RunStart): RunRecord {
     from: start.from,
     epochs: [],
     batchLoss: EMPTY_LOSSES,
+    learningRates: EMPTY_LOSSES,
     histograms: [],
     evaluation: null,
     savedModel: null,
@@ -159,8 +163,26 @@ export function sameExperiment(a: TrainConfig, b: TrainConfig): boolean {
     a.batchSize === b.batchSize &&
     a.learningRate === b.learningRate &&
     a.optimizer === b.optimizer &&
+    a.schedule === b.schedule &&
+    a.lrDecay === b.lrDecay &&
+    a.rotation === b.rotation &&
+    a.zoom === b.zoom &&
+    a.shift === b.shift &&
     a.trainSize === b.trainSize &&
     a.testSize === b.testSize &&
     a.seed === b.seed
   );
+}
+
+/** What a run kept before schedules and augmentation existed trained with: a constant rate, no augmentation. */
+export const EARLIER_RECIPE = { schedule: 'constant', lrDecay: 0.5, ...NO_AUGMENT } as const satisfies Partial<TrainConfig>;
+
+/** A run as an earlier version of the app kept it: the settings it lacks are those it trained with. */
+export type EarlierRun = Omit<RunRecord, 'settings' | 'learningRates'> & {
+  readonly settings: Omit<TrainConfig, keyof typeof EARLIER_RECIPE> & Partial<TrainConfig>;
+  readonly learningRates?: LossSeries;
+};
+
+export function upgradeRun(run: EarlierRun): RunRecord {
+  return { ...run, settings: { ...EARLIER_RECIPE, ...run.settings }, learningRates: run.learningRates ?? EMPTY_LOSSES };
 }

@@ -26,7 +26,7 @@ describe('recording a run', () => {
     const id = runIdForTrain(appStore.getState(), NOTEBOOK_RECIPE, now);
     expect(id).toBe('20261125-134501');
     runStarted(id, NOTEBOOK_RECIPE, 1, 2, now);
-    runLosses([1, 0.8]);
+    runLosses([1, 0.8], [0.001, 0.001]);
     runEpoch(log);
     runWeights(1, [{ layer: 'conv2d_1', kernel: Float32Array.from([-1, 0, 1]) }]);
     runEnded('stopped', 'Stopped by you.');

@@ -62,8 +62,12 @@ export function runStarted(runId: string, config: TrainConfig, firstEpoch: numbe
   updateRuns((runs) => ({ list: [run, ...runs.list.filter((entry) => entry.id !== runId)], recording: runId }));
 }
 
-export function runLosses(losses: readonly number[]): void {
-  updateRecording((run) => ({ ...run, batchLoss: appendLosses(run.batchLoss, losses) }));
+export function runLosses(losses: readonly number[], rates: readonly number[]): void {
+  updateRecording((run) => ({
+    ...run,
+    batchLoss: appendLosses(run.batchLoss, losses),
+    learningRates: appendLosses(run.learningRates, rates),
+  }));
 }
 
 export function runEpoch(log: EpochLog): void {

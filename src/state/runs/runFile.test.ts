@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../presets';
 import { NOTEBOOK_RECIPE } from '../settings';
 import { addEpoch, appendLosses, setEvaluation, startRun, type RunRecord } from './record';
 import { RunFileError, parseRunFile, runJson } from './runFile';
@@ -43,6 +44,19 @@ describe('run files', () => {
     expect(parseRunFile(lying).evaluation?.summary.accuracy).toBeCloseTo(950 / 1040);
   });
 
+  it('keep an improved run’s schedule, augmentation and learning rates', () => {
+    const improved: RunRecord = { ...run, settings: PRESETS.improved, learningRates: appendLosses(run.learningRates, [0.0004, 0.002]) };
+    expect(parseRunFile(runJson(improved))).toEqual(improved);
+  });
+
+  it('read a file from before schedules and augmentation as the constant, unaugmented run it was', () => {
+    const earlier = edited((json) => {
+      json.settings = { epochs: 5, batchSize: 128, learningRate: 0.001, optimizer: 'adam', trainSize: 60000, testSize: 10000, seed: 42 };
+      delete json.learningRates;
+    });
+    expect(parseRunFile(earlier)).toEqual(run);
+  });
+
   it('mark a run exported while training as stopped', () => {
     expect(parseRunFile(edited((json) => (json.state = 'running'))).state).toBe('stopped');
   });
@@ -57,6 +71,12 @@ describe('run files', () => {
       () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, learningRate: 'fast' })),
       'its learningRate is not a number',
     ],
+    [
+      'a schedule nobody knows',
+      () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, schedule: 'cosine' })),
+      'its schedule is not a learning-rate schedule this app knows',
+    ],
+    ['a negative rotation', () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, rotation: -5 })), 'its rotation is not'],
     ['an id that could be a path', () => edited((json) => (json.id = '../../etc')), 'its id is not a run name'],
     ['a 9 × 9 matrix', () => edited((json) => (json.evaluation = { matrix: matrix.slice(1) })), 'not 10 × 10'],
     ['NaN in an epoch', () => edited((json) => (json.epochs = [{ epoch: 1, loss: null }])), 'is not a number'],

@@ -1,6 +1,16 @@
 import { OPTIMIZERS } from '../../ml/model';
+import { isScheduleName, type ScheduleName } from '../../ml/schedule';
 import type { EpochLog, TrainConfig } from '../../ml/train';
-import { EMPTY_LOSSES, MAX_LOSS_POINTS, setEvaluation, type LossSeries, type RunHistograms, type RunRecord, type RunState } from './record';
+import {
+  EARLIER_RECIPE,
+  EMPTY_LOSSES,
+  MAX_LOSS_POINTS,
+  setEvaluation,
+  type LossSeries,
+  type RunHistograms,
+  type RunRecord,
+  type RunState,
+} from './record';
 
 /** A run file bigger than this is not one of ours (a 1,000-epoch run is far smaller). */
 export const MAX_RUN_FILE_BYTES = 5 * 2 ** 20;
@@ -32,6 +42,14 @@ const isNullableString = (value: unknown): value is string | null => value === n
 const isCount = (value: unknown): value is number => finite(value) && Number.isInteger(value) && value >= 0;
 const isState = (value: unknown): value is RunState => value === 'running' || value === 'done' || value === 'stopped' || value === 'failed';
 
+const isSchedule = (value: unknown): value is ScheduleName => typeof value === 'string' && isScheduleName(value);
+const isRange = (value: unknown): value is number => finite(value) && value >= 0;
+
+/** A setting added after the first run files: absent means the recipe every earlier run trained with. */
+function added<T>(object: Json, key: keyof typeof EARLIER_RECIPE, check: (value: unknown) => value is T, what: string, fallback: T): T {
+  return object[key] === undefined ? fallback : field(object, key, check, what);
+}
+
 function readSettings(value: unknown): TrainConfig {
   if (!isRecord(value)) fail('it has no settings');
   const optimizer = value.optimizer;
@@ -45,6 +63,11 @@ function readSettings(value: unknown): TrainConfig {
     testSize: field(value, 'testSize', isCount, 'a count'),
     seed: field(value, 'seed', isCount, 'a count'),
     optimizer: OPTIMIZERS.find((name) => name === optimizer) ?? 'adam',
+    schedule: added(value, 'schedule', isSchedule, 'a learning-rate schedule this app knows', EARLIER_RECIPE.schedule),
+    lrDecay: added(value, 'lrDecay', finite, 'a number', EARLIER_RECIPE.lrDecay),
+    rotation: added(value, 'rotation', isRange, 'a number of degrees', EARLIER_RECIPE.rotation),
+    zoom: added(value, 'zoom', isRange, 'a percentage', EARLIER_RECIPE.zoom),
+    shift: added(value, 'shift', isRange, 'a number of pixels', EARLIER_RECIPE.shift),
   };
 }
 
@@ -143,6 +166,7 @@ export function parseRunFile(text: string): RunRecord {
     from: field(json, 'from', isNullableString, 'a name'),
     epochs: epochs.map(readEpoch),
     batchLoss: readLosses(json.batchLoss),
+    learningRates: readLosses(json.learningRates),
     histograms: readHistograms(json.histograms ?? []),
     evaluation: null,
     savedModel,

@@ -1,10 +1,11 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { withDatabase } from '../../worker/appDb';
-import type { RunRecord } from './record';
+import { upgradeRun, type EarlierRun, type RunRecord } from './record';
 
 /** The page's own database for runs: the worker never touches it. */
 interface RunsSchema extends DBSchema {
-  runs: { key: string; value: RunRecord; indexes: { startedAt: string } };
+  /** Runs kept by an earlier version lack the settings added since. */
+  runs: { key: string; value: EarlierRun; indexes: { startedAt: string } };
 }
 
 const NAME = 'mnist-in-a-tab-runs';
@@ -23,7 +24,7 @@ function withRuns<T>(work: (db: IDBPDatabase<RunsSchema>) => Promise<T>): Promis
 /** Every kept run, newest first. */
 export async function listRuns(): Promise<RunRecord[]> {
   const runs = await withRuns((db) => db.getAllFromIndex('runs', 'startedAt'));
-  return runs.reverse();
+  return runs.reverse().map(upgradeRun);
 }
 
 /** Writes a run and resolves once the write has committed. */

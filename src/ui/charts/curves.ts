@@ -11,6 +11,8 @@ export const EPOCH_OPTIONS: Record<Metric, LineChartOptions> = {
 
 export const BATCH_OPTIONS: LineChartOptions = { xTitle: 'batch', yTitle: 'training loss', integerX: false, height: 220 };
 
+export const RATE_OPTIONS: LineChartOptions = { xTitle: 'batch', yTitle: 'learning rate', integerX: false, height: 220 };
+
 /** How the epoch charts say which line is which. */
 export const DASH_NOTE = 'training dashed, validation solid';
 

@@ -1,17 +1,18 @@
 import { useMemo } from 'react';
 import type { RunRecord } from '../../state/runs/record';
-import { BATCH_OPTIONS, DASH_NOTE, EPOCH_OPTIONS, batchLine, epochLines } from '../charts/curves';
+import { BATCH_OPTIONS, DASH_NOTE, EPOCH_OPTIONS, RATE_OPTIONS, batchLine, epochLines } from '../charts/curves';
 import { LineChart, RUN_COLORS } from '../charts/LineChart';
 
 export const runColor = (index: number): string => RUN_COLORS[index % RUN_COLORS.length] ?? 'gray';
 
-/** Loss and accuracy per epoch and loss per batch of one or more runs, one colour each; test ids start with `prefix`. */
+/** Loss and accuracy per epoch, loss and learning rate per batch of one or more runs, one colour each; test ids start with `prefix`. */
 export function RunCharts({ runs, prefix }: { runs: readonly RunRecord[]; prefix: string }) {
   const lines = useMemo(
     () => ({
       loss: runs.flatMap((run, i) => epochLines(run.epochs, 'loss', run.name, runColor(i))),
       accuracy: runs.flatMap((run, i) => epochLines(run.epochs, 'accuracy', run.name, runColor(i))),
       batch: runs.map((run, i) => batchLine(run.batchLoss, run.name, runColor(i))),
+      rate: runs.map((run, i) => batchLine(run.learningRates, run.name, runColor(i))),
     }),
     [runs],
   );
@@ -25,6 +26,7 @@ export function RunCharts({ runs, prefix }: { runs: readonly RunRecord[]; prefix
         options={EPOCH_OPTIONS.accuracy}
       />
       <LineChart title="Training loss per batch" testId={`${prefix}-batch-loss`} lines={lines.batch} options={BATCH_OPTIONS} />
+      <LineChart title="Learning rate per batch" testId={`${prefix}-learning-rate`} lines={lines.rate} options={RATE_OPTIONS} />
     </div>
   );
 }

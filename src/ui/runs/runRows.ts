@@ -1,3 +1,6 @@
+import { augments } from '../../ml/augment';
+import type { TrainConfig } from '../../ml/train';
+import { PRESET_TITLES, presetOf } from '../../state/presets';
 import type { RunRecord } from '../../state/runs/record';
 import { count, percent, seconds } from '../format';
 
@@ -17,11 +20,34 @@ const meanMsPerStep = (run: RunRecord): number =>
 const orDash = (value: number | undefined, show: (n: number) => string): string =>
   value === undefined || Number.isNaN(value) ? '—' : show(value);
 
+/** The preset a run's recipe is, if any. */
+export function recipeTitle(settings: TrainConfig): string {
+  const preset = presetOf(settings);
+  return preset ? PRESET_TITLES[preset] : 'own';
+}
+
+function scheduleText({ schedule, lrDecay }: TrainConfig): string {
+  switch (schedule) {
+    case 'constant':
+    case 'one-cycle':
+      return schedule;
+    case 'step':
+      return `step ×${lrDecay} per epoch`;
+  }
+}
+
+function augmentText(settings: TrainConfig): string {
+  return augments(settings) ? `±${settings.rotation}°, ±${settings.zoom} %, ±${settings.shift} px` : 'none';
+}
+
 export const SETTING_ROWS: readonly Column[] = [
+  ['Recipe', (run) => recipeTitle(run.settings)],
   ['Epochs', (run) => `${run.epochs.length} of ${run.plannedEpochs}`],
   ['Batch size', (run) => count(run.settings.batchSize)],
   ['Learning rate', (run) => String(run.settings.learningRate)],
   ['Optimizer', (run) => run.settings.optimizer],
+  ['Schedule', (run) => scheduleText(run.settings)],
+  ['Augmentation', (run) => augmentText(run.settings)],
   ['Training images', (run) => count(run.settings.trainSize)],
   ['Test images', (run) => count(run.settings.testSize)],
   ['Seed', (run) => String(run.settings.seed)],
@@ -50,5 +76,5 @@ export function compareRows(columns: readonly Column[], runs: readonly RunRecord
 export function runSummary(run: RunRecord): string {
   const accuracy = run.evaluation ? ` · test ${percent(run.evaluation.summary.accuracy)}` : '';
   const { learningRate, optimizer, batchSize } = run.settings;
-  return `${optimizer} ${learningRate} · batch ${batchSize} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;
+  return `${recipeTitle(run.settings)} recipe · ${optimizer} ${learningRate} ${scheduleText(run.settings)} · batch ${batchSize} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;
 }

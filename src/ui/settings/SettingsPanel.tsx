@@ -1,39 +1,42 @@
-import type { ReactNode } from 'react';
 import { BACKENDS, backendTitle } from '../../ml/backend';
-import { OPTIMIZERS } from '../../ml/model';
-import { ENGINE_AUTO, SETTINGS, type SettingName } from '../../state/settings';
-import { notebookRecipe, settingEdited } from '../../state/settingsActions';
+import type { OptimizerName } from '../../ml/model';
+import { SCHEDULES } from '../../ml/schedule';
+import { PRESET_NAMES, PRESET_TITLES, presetOf } from '../../state/presets';
+import { ENGINE_AUTO } from '../../state/settings';
+import { applyPreset } from '../../state/settingsActions';
 import { useAppState } from '../../state/store';
+import { ChoiceField, NumberField } from './fields';
 
-const OPTIMIZER_TITLES: Record<(typeof OPTIMIZERS)[number], string> = {
+const OPTIMIZER_TITLES: Record<OptimizerName, string> = {
   adam: 'Adam (the notebook’s)',
   sgd: 'SGD',
   rmsprop: 'RMSprop',
 };
 
-const NUMBER_FIELDS = ['epochs', 'batchSize', 'learningRate', 'trainSize', 'testSize', 'seed'] as const satisfies readonly SettingName[];
+const SCHEDULE_TITLES: Record<(typeof SCHEDULES)[number], string> = {
+  constant: 'Constant (the notebook’s)',
+  'one-cycle': 'One-cycle',
+  step: 'Step decay',
+};
 
-function Field({ name, children }: { name: SettingName; children: (props: { id: string; describedBy: string | undefined }) => ReactNode }) {
-  const error = useAppState((state) => state.settings.errors[name]);
-  const id = `setting-${name}`;
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{SETTINGS[name].label}</label>
-      {children({ id, describedBy: error ? `${id}-error` : undefined })}
-      {error && (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
+const SCHEDULE_HINTS: Record<(typeof SCHEDULES)[number], string> = {
+  constant: 'The learning rate stays the same for the whole run.',
+  'one-cycle': 'Rises from 1/25 of the learning rate to the learning rate over the first 30 % of the run, then falls to almost nothing.',
+  step: 'The learning rate is multiplied by the decay after each epoch.',
+};
+
+const ENGINE_TITLES: Record<string, string> = {
+  [ENGINE_AUTO]: 'Fastest available',
+  ...Object.fromEntries(BACKENDS.map((backend) => [backend, backendTitle(backend)])),
+};
 
 /** The run's settings, the notebook's by default; a link carries them, and they are locked while training. */
 export function SettingsPanel() {
   const draft = useAppState((state) => state.settings.draft);
-  const errors = useAppState((state) => state.settings.errors);
+  const train = useAppState((state) => state.config.train);
   const training = useAppState((state) => state.training.state === 'training');
+  const preset = presetOf(train);
+  const schedule = SCHEDULES.find((name) => name === draft.schedule);
 
   return (
     <section className="panel" aria-labelledby="settings-heading">
@@ -42,63 +45,30 @@ export function SettingsPanel() {
         <legend className="muted">
           {training ? 'Locked while training.' : 'Changed settings start a new run; the address bar keeps them.'}
         </legend>
-        {NUMBER_FIELDS.map((name) => (
-          <Field key={name} name={name}>
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                type="text"
-                inputMode={name === 'learningRate' ? 'decimal' : 'numeric'}
-                autoComplete="off"
-                spellCheck={false}
-                value={draft[name]}
-                aria-invalid={errors[name] ? true : undefined}
-                aria-describedby={describedBy}
-                onChange={(event) => {
-                  settingEdited(name, event.target.value);
-                }}
-              />
-            )}
-          </Field>
-        ))}
-        <Field name="optimizer">
-          {({ id, describedBy }) => (
-            <select
-              id={id}
-              value={draft.optimizer}
-              aria-describedby={describedBy}
-              onChange={(event) => settingEdited('optimizer', event.target.value)}
-            >
-              {OPTIMIZERS.map((optimizer) => (
-                <option key={optimizer} value={optimizer}>
-                  {OPTIMIZER_TITLES[optimizer]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="engine">
-          {({ id, describedBy }) => (
-            <select
-              id={id}
-              value={draft.engine}
-              aria-describedby={describedBy}
-              onChange={(event) => settingEdited('engine', event.target.value)}
-            >
-              <option value={ENGINE_AUTO}>Fastest available</option>
-              {BACKENDS.map((backend) => (
-                <option key={backend} value={backend}>
-                  {backendTitle(backend)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="field">
-          <button type="button" onClick={notebookRecipe}>
-            Notebook recipe
-          </button>
+        <div className="presets" role="group" aria-label="Recipe">
+          <span className="preset-label">Recipe</span>
+          {PRESET_NAMES.map((name) => (
+            <button key={name} type="button" aria-pressed={preset === name} onClick={() => applyPreset(name)}>
+              {PRESET_TITLES[name]} recipe
+            </button>
+          ))}
+          <span className="muted" data-testid="recipe">
+            {preset ? `In use: the ${PRESET_TITLES[preset].toLowerCase()} recipe` : 'In use: a recipe of your own'}
+          </span>
         </div>
+        <NumberField name="epochs" />
+        <NumberField name="batchSize" />
+        <ChoiceField name="optimizer" titles={OPTIMIZER_TITLES} />
+        <NumberField name="learningRate" decimal />
+        <ChoiceField name="schedule" titles={SCHEDULE_TITLES} hint={schedule ? SCHEDULE_HINTS[schedule] : undefined} />
+        <NumberField name="lrDecay" decimal disabled={draft.schedule !== 'step'} />
+        <NumberField name="rotation" decimal />
+        <NumberField name="zoom" decimal />
+        <NumberField name="shift" decimal />
+        <NumberField name="trainSize" />
+        <NumberField name="testSize" />
+        <NumberField name="seed" />
+        <ChoiceField name="engine" titles={ENGINE_TITLES} />
       </fieldset>
     </section>
   );

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS, presetOf, recipeParams } from './presets';
+import { NOTEBOOK_RECIPE, readParams } from './settings';
+
+describe('presets', () => {
+  it('the notebook preset is the notebook’s recipe; the improved one differs only in its schedule, rate and augmentation', () => {
+    expect(PRESETS.notebook).toEqual(NOTEBOOK_RECIPE);
+    const notebook = new Map<string, unknown>(Object.entries(NOTEBOOK_RECIPE));
+    const differs = Object.entries(PRESETS.improved).filter(([key, value]) => notebook.get(key) !== value);
+    expect(differs.map(([key]) => key).sort()).toEqual(['learningRate', 'rotation', 'schedule', 'shift', 'zoom']);
+  });
+
+  it('names the recipe of a run whatever its seed and amount of data, and none once a recipe setting changes', () => {
+    expect(presetOf(NOTEBOOK_RECIPE)).toBe('notebook');
+    expect(presetOf({ ...PRESETS.improved, seed: 7 })).toBe('improved');
+    expect(presetOf({ ...PRESETS.improved, rotation: 5 })).toBeNull();
+    expect(presetOf({ ...NOTEBOOK_RECIPE, trainSize: 1000 })).toBe('notebook');
+    expect(presetOf({ ...NOTEBOOK_RECIPE, epochs: 10 })).toBeNull();
+  });
+
+  it('writes a recipe as URL parameters that read back as that recipe', () => {
+    const search = `?${new URLSearchParams(recipeParams('improved')).toString()}`;
+    const { config, problems } = readParams(search);
+    expect(problems).toEqual([]);
+    expect(config.train).toEqual(PRESETS.improved);
+  });
+});

@@ -1,0 +1,49 @@
+import type { TrainConfig } from '../ml/train';
+import { NOTEBOOK_RECIPE, SETTINGS, draftOf } from './settings';
+
+/**
+ * One click each: the notebook's recipe, and a better one for the same network, chosen
+ * by measurement (docs/design.md has the figures): a one-cycle learning rate that peaks
+ * at 0.01, and every training image rotated, zoomed and shifted a little each epoch.
+ */
+export const PRESETS = {
+  notebook: NOTEBOOK_RECIPE,
+  improved: { ...NOTEBOOK_RECIPE, schedule: 'one-cycle', learningRate: 0.01, rotation: 10, zoom: 10, shift: 2 },
+} as const satisfies Record<string, TrainConfig>;
+
+export type PresetName = keyof typeof PRESETS;
+export const PRESET_NAMES: readonly PresetName[] = ['notebook', 'improved'];
+
+export function isPresetName(value: string): value is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(value);
+}
+
+export const PRESET_TITLES: Readonly<Record<PresetName, string>> = { notebook: 'Notebook', improved: 'Improved' };
+
+/**
+ * What makes a recipe. The seed and the amount of data are not part of it: two seeds of one
+ * preset, or a quick try on fewer images, are still that preset's recipe.
+ */
+const RECIPE_KEYS = [
+  'epochs',
+  'batchSize',
+  'optimizer',
+  'learningRate',
+  'schedule',
+  'lrDecay',
+  'rotation',
+  'zoom',
+  'shift',
+] as const satisfies readonly (keyof TrainConfig)[];
+
+/** The preset whose recipe these settings are, or null for a recipe of one's own. */
+export function presetOf(config: TrainConfig): PresetName | null {
+  return PRESET_NAMES.find((name) => RECIPE_KEYS.every((key) => PRESETS[name][key] === config[key])) ?? null;
+}
+
+/** A preset's recipe as URL parameters (the bench's `--preset`), without the data sizes and the seed. */
+export function recipeParams(name: PresetName): Record<string, string> {
+  const draft = draftOf({ backend: null, train: PRESETS[name] });
+  const keys = ['batchSize', 'optimizer', 'learningRate', 'schedule', 'lrDecay', 'rotation', 'zoom', 'shift'] as const;
+  return Object.fromEntries(keys.map((key) => [SETTINGS[key].param, draft[key]]));
+}

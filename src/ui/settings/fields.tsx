@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { SETTINGS, type SettingName } from '../../state/settings';
+import { settingEdited } from '../../state/settingsActions';
+import { useAppState } from '../../state/store';
+
+interface Described {
+  readonly id: string;
+  readonly describedBy: string | undefined;
+}
+
+/** A labelled setting, with what is wrong with it (role=alert) or a hint beside it. */
+function Field({ name, hint, children }: { name: SettingName; hint?: string | undefined; children: (props: Described) => ReactNode }) {
+  const error = useAppState((state) => state.settings.errors[name]);
+  const id = `setting-${name}`;
+  const note = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{SETTINGS[name].label}</label>
+      {children({ id, describedBy: note })}
+      {error ? (
+        <span id={note} className="field-error" role="alert">
+          {error}
+        </span>
+      ) : (
+        hint && (
+          <span id={note} className="field-hint muted">
+            {hint}
+          </span>
+        )
+      )}
+    </div>
+  );
+}
+
+/** A number as typed: checked on every keystroke, refused values named beside the field. */
+export function NumberField({ name, decimal = false, disabled = false }: { name: SettingName; decimal?: boolean; disabled?: boolean }) {
+  const text = useAppState((state) => state.settings.draft[name]);
+  const invalid = useAppState((state) => state.settings.errors[name] !== undefined);
+  return (
+    <Field name={name}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          type="text"
+          inputMode={decimal ? 'decimal' : 'numeric'}
+          autoComplete="off"
+          spellCheck={false}
+          disabled={disabled}
+          value={text}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => settingEdited(name, event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One of a fixed set, each with its title. */
+export function ChoiceField({
+  name,
+  titles,
+  hint,
+}: {
+  name: SettingName;
+  titles: Readonly<Record<string, string>>;
+  hint?: string | undefined;
+}) {
+  const value = useAppState((state) => state.settings.draft[name]);
+  return (
+    <Field name={name} hint={hint}>
+      {({ id, describedBy }) => (
+        <select id={id} value={value} aria-describedby={describedBy} onChange={(event) => settingEdited(name, event.target.value)}>
+          {Object.entries(titles).map(([choice, title]) => (
+            <option key={choice} value={choice}>
+              {title}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
