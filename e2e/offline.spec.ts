@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { draw, ONE } from './draw';
 import { corruptedTestSprite, datasetStatus, expectDatasetReady } from './fixtures';
 import { expectPolicyRefusals, expectStrictPolicy } from './policy';
@@ -159,6 +160,7 @@ test.describe('an update', () => {
       await expect(page.getByTestId('saved-models').getByRole('listitem')).toContainText('before the update');
     } finally {
       await server.stop();
+      await rm(next, { recursive: true, force: true });
     }
   });
 });
