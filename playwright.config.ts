@@ -25,6 +25,9 @@ export default defineConfig({
     // The harness build: the app plus the hooks the fault tests need (src/harness).
     baseURL: `http://127.0.0.1:${HARNESS_PORT}`,
     trace: 'retain-on-failure',
+    // A service worker would answer from its cache, out of reach of page.route and across a test's
+    // pages; only e2e/offline.spec.ts lets it run.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: launchOptions() } }],

@@ -4,6 +4,7 @@ import { createMlClient } from './state/mlClient';
 import { spawnMlWorker, watchByLock } from './state/spawnWorker';
 import { appStore, type Notice } from './state/store';
 import { keepRuns } from './state/runs/runKeeper';
+import { startOffline } from './state/serviceWorker';
 import { draftOf, readParams } from './state/settings';
 import { followSettings } from './state/settingsSync';
 import { App } from './ui/App';
@@ -33,6 +34,7 @@ followSettings(client);
 void keepRuns();
 client.loadDataset();
 client.startBackend();
+void startOffline();
 
 if (config.autostart) {
   const unsubscribe = appStore.subscribe((state) => {

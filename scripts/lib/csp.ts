@@ -39,3 +39,18 @@ export function cspMeta(dev: boolean): string {
     .map(([name, value]) => `${name} ${value}`)
     .join('; ');
 }
+
+/**
+ * Every header the page needs from its server: cross-origin isolation makes `crossOriginIsolated`
+ * true (SharedArrayBuffer for wasm threads, precise memory measurement), and the policy header
+ * covers the workers too, since a worker's policy comes with its own script's response. The dev
+ * server and `vite preview` send these, and the service worker puts back any that a cached
+ * response lacks (src/sw/pageHeaders.ts).
+ */
+export function pageHeaders(dev: boolean): Record<string, string> {
+  return {
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Content-Security-Policy': cspHeader(dev),
+  };
+}

@@ -11,11 +11,13 @@ import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { MemoryBadge } from './MemoryBadge';
 import { ModelsPanel } from './models/ModelsPanel';
 import { Notices } from './Notices';
+import { OfflineBadge } from './OfflineBadge';
 import { SampleGrid } from './SampleGrid';
 import { TestResult } from './TestResult';
 import { RunsPanel } from './runs/RunsPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { TrainControls } from './TrainControls';
+import { UpdateNotice } from './UpdateNotice';
 import { useLeaveGuard } from './useLeaveGuard';
 
 export function App() {
@@ -32,7 +34,9 @@ export function App() {
           <DatasetStatus />
           <BackendBadge />
           <MemoryBadge />
+          <OfflineBadge />
         </div>
+        <UpdateNotice />
         <Notices />
       </header>
       <main>

@@ -43,6 +43,8 @@ function summarize(data: MnistData, timings: DatasetSummary['timings']): { summa
 export class DatasetHost {
   private loaded: MnistData | null = null;
   private loading: Promise<MnistData | null> | null = null;
+  /** After a failure the next load fetches afresh: the service worker's cached copy may be what failed. */
+  private failed = false;
 
   constructor(private readonly post: Post) {}
 
@@ -80,12 +82,14 @@ export class DatasetHost {
       this.post({ type: 'dataset-progress', phase, fraction });
     });
     try {
-      const { data, timings } = await loadDataset(manifestUrl, progress);
+      const { data, timings } = await loadDataset(manifestUrl, progress, this.failed ? 'reload' : 'default');
       this.loaded = data;
+      this.failed = false;
       const { summary, transfer } = summarize(data, timings);
       this.post({ type: 'dataset-ready', summary }, transfer);
       return data;
     } catch (error) {
+      this.failed = true;
       if (error instanceof DatasetError) this.post({ type: 'dataset-failed', failure: error.failure, message: error.message });
       else this.post({ type: 'dataset-failed', failure: 'decode', message: `The dataset could not be loaded: ${errorMessage(error)}` });
       return null;

@@ -6,13 +6,15 @@ export const STALL_MS = 20_000;
 /**
  * Fetches a file as bytes, reporting received bytes; errors name the file and the
  * cause in plain words. A server that stops sending (before the headers or between
- * chunks) is given STALL_MS, then the request is aborted.
+ * chunks) is given STALL_MS, then the request is aborted. `cache: 'reload'` asks for a
+ * fresh copy past the HTTP cache and the service worker's (src/sw/dataRefresh.ts).
  */
 export async function fetchBytes(
   url: string,
   what: string,
   onBytes: (received: number, total: number) => void,
   stallMs = STALL_MS,
+  cache: RequestCache = 'default',
 ): Promise<Uint8Array> {
   // Aborted only when the download stalls.
   const abort = new AbortController();
@@ -32,7 +34,7 @@ export async function fetchBytes(
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: abort.signal });
+      response = await fetch(url, { signal: abort.signal, cache });
     } catch {
       if (abort.signal.aborted) throw stallError();
       throw new DatasetError('network', `Could not download the ${what}: the network request failed. Check the connection, then retry.`);

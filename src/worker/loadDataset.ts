@@ -4,15 +4,15 @@ import { ManifestError, parseManifest, type Manifest } from '../ml/manifest';
 import { SPLIT_TITLE, type SplitName } from '../ml/mnist';
 import { spriteLayout } from '../ml/sprite';
 import { decodeSprite } from './decodeSprite';
-import { fetchBytes } from './fetchBytes';
+import { fetchBytes, STALL_MS } from './fetchBytes';
 
 /** The steps of loading the dataset, in order. */
 export type DatasetPhase = 'manifest' | 'download' | 'decode' | 'verify';
 
 export type ProgressListener = (phase: DatasetPhase, fraction: number) => void;
 
-async function fetchManifest(url: string): Promise<Manifest> {
-  const bytes = await fetchBytes(url, 'dataset manifest', () => undefined);
+async function fetchManifest(url: string, cache: RequestCache): Promise<Manifest> {
+  const bytes = await fetchBytes(url, 'dataset manifest', () => undefined, STALL_MS, cache);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
@@ -52,8 +52,15 @@ export interface LoadedDataset {
   readonly timings: Record<DatasetPhase, number>;
 }
 
-/** Fetches, decodes and verifies both splits; every failure is a DatasetError in plain words. */
-export async function loadDataset(manifestUrl: string, onProgress: ProgressListener): Promise<LoadedDataset> {
+/**
+ * Fetches, decodes and verifies both splits; every failure is a DatasetError in plain words.
+ * `cache: 'reload'` fetches every file afresh (a Retry: the cached copy may be the bad one).
+ */
+export async function loadDataset(
+  manifestUrl: string,
+  onProgress: ProgressListener,
+  cache: RequestCache = 'default',
+): Promise<LoadedDataset> {
   const timings: Record<DatasetPhase, number> = { manifest: 0, download: 0, decode: 0, verify: 0 };
   let mark = performance.now();
   const lap = (phase: DatasetPhase): void => {
@@ -63,7 +70,7 @@ export async function loadDataset(manifestUrl: string, onProgress: ProgressListe
   };
 
   onProgress('manifest', 0);
-  const manifest = await fetchManifest(manifestUrl);
+  const manifest = await fetchManifest(manifestUrl, cache);
   lap('manifest');
 
   // Said at once: a slow server must not leave the page saying it reads the manifest.
@@ -75,8 +82,8 @@ export async function loadDataset(manifestUrl: string, onProgress: ProgressListe
       const entry = manifest.splits[split];
       const title = SPLIT_TITLE[split];
       const [png, labels] = await Promise.all([
-        fetchBytes(new URL(entry.images, manifestUrl).href, `${title} images`, meter(`${split}-images`)),
-        fetchBytes(new URL(entry.labels, manifestUrl).href, `${title} labels`, meter(`${split}-labels`)),
+        fetchBytes(new URL(entry.images, manifestUrl).href, `${title} images`, meter(`${split}-images`), STALL_MS, cache),
+        fetchBytes(new URL(entry.labels, manifestUrl).href, `${title} labels`, meter(`${split}-labels`), STALL_MS, cache),
       ]);
       return { split, entry, png, labels };
     }),
