@@ -38,7 +38,9 @@ test('the improved recipe: one click sets it, the grid shows what the network se
   await expect(field(page, 'Rotation (± degrees)')).toHaveValue('10');
   await expect(field(page, 'Zoom (± %)')).toHaveValue('10');
   await expect(field(page, 'Shift (± pixels)')).toHaveValue('2');
-  await expect(field(page, 'Decay per epoch')).toBeDisabled();
+  await expect(field(page, 'Decay per epoch')).toHaveAccessibleDescription('Used by step decay only.');
+  // The seed and the engine are not part of a recipe: they stay.
+  await expect(field(page, 'Engine')).toHaveValue('wasm');
   await expect(page).toHaveURL(/schedule=one-cycle/);
   // A quick try on fewer images is still the improved recipe.
   await field(page, 'Training images').fill('3840');
@@ -62,7 +64,7 @@ test('the improved recipe: one click sets it, the grid shows what the network se
   await expect(page.getByTestId('train-progress')).toContainText('Epoch 2/2', { timeout: 60_000 });
   await expect(augmented).toHaveAttribute('data-epoch', '2');
   await expect(page.getByRole('heading', { name: 'As the network sees them in epoch 2' })).toBeVisible();
-  expect(await tilePixels(page, 'augmented-sample', 5)).toEqual(augmentedIdx(train.images, 5, 2));
+  await expect.poll(() => tilePixels(page, 'augmented-sample', 5)).toEqual(augmentedIdx(train.images, 5, 2));
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(page.locator('[data-testid=chart-learning-rate] .chart-surface[data-rendered=true]')).toHaveCount(1);
   expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.75);
@@ -92,11 +94,11 @@ test('the improved recipe: one click sets it, the grid shows what the network se
     ['Training images', '60000'],
     ['Test images', '10000'],
     ['Seed', '42'],
-    ['Engine', 'auto'],
+    ['Engine', 'wasm'],
   ] as const) {
     await expect(field(page, label)).toHaveValue(value);
   }
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/\?backend=wasm$/);
   await expect(page.getByTestId('augmented-grid')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

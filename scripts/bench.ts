@@ -148,7 +148,8 @@ async function runBackend(
       const predict = (await bench.predictMs(55)).slice(5);
       const bare = await bench.bareFitMsPerStep(steps, batchSize);
       const infer = await bench.inferTestMs();
-      return { predict, bare, infer };
+      const augment = await bench.augmentMs(steps, batchSize);
+      return { predict, bare, infer, augment };
     },
     { steps: WARMUP_STEPS + options.steps + 1, batchSize: BATCH_SIZE },
   );
@@ -184,6 +185,8 @@ async function runBackend(
     workerHeapMB: workerHeapMB === null ? null : round(workerHeapMB),
     msPerStep: { median: round(medianMs), min: round(Math.min(...timed)), max: round(Math.max(...timed)), timedSteps: timed.length },
     bareFitMsPerStep: { median: round(bareMedian) },
+    // Timed on every row, since the worker can do it whatever recipe trained; shown where it applies.
+    augmentMsPerBatch: preset === 'improved' ? round(median(hooks.augment.slice(WARMUP_STEPS)), 2) : null,
     overhead: round(medianMs / bareMedian, 3),
     examplesPerSec: Math.round((BATCH_SIZE * 1000) / medianMs),
     inferTestMs: Math.round(hooks.infer),

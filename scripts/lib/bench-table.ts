@@ -23,6 +23,8 @@ export interface Result {
   workerHeapMB: number | null;
   msPerStep: { median: number; min: number; max: number; timedSteps: number };
   bareFitMsPerStep: { median: number };
+  /** The improved recipe's augmentation of one batch, timed alone in the worker (median). */
+  augmentMsPerBatch: number | null;
   overhead: number;
   examplesPerSec: number;
   inferTestMs: number;
@@ -46,6 +48,7 @@ export function printTable(results: Result[]): void {
     r.workerHeapMB === null ? '—' : `${r.workerHeapMB} MB`,
     `${r.msPerStep.median} (${r.msPerStep.min}–${r.msPerStep.max})${r.msPerStepOneThread === null ? '' : `; 1 thread ${r.msPerStepOneThread}`}`,
     `${r.bareFitMsPerStep.median} ms`,
+    r.augmentMsPerBatch === null ? '—' : `${r.augmentMsPerBatch} ms`,
     `${r.overhead}×`,
     String(r.examplesPerSec),
     `${r.inferTestMs} ms`,
@@ -65,6 +68,7 @@ export function printTable(results: Result[]): void {
     'worker heap',
     'ms/step median (min–max)',
     'bare fit',
+    'augment',
     'overhead',
     'examples/s',
     '10k inference',
@@ -85,7 +89,8 @@ function printRecipeCost(results: Result[]): void {
     if (!notebook) continue;
     const ratio = improved.msPerStep.median / notebook.msPerStep.median;
     console.log(
-      `${improved.backend}: improved ${improved.msPerStep.median} ms/step against notebook ${notebook.msPerStep.median}: ×${ratio.toFixed(3)}`,
+      `${improved.backend}: improved ${improved.msPerStep.median} ms/step against notebook ${notebook.msPerStep.median}: ×${ratio.toFixed(3)}; ` +
+        `augmenting a batch alone: ${improved.augmentMsPerBatch} ms`,
     );
   }
 }

@@ -6,6 +6,8 @@ export interface BenchHooks {
   /** Round trips of one 28×28 image through the worker, in milliseconds. */
   predictMs(count: number): Promise<number[]>;
   bareFitMsPerStep(steps: number, batchSize: number): Promise<number[]>;
+  /** The improved recipe's augmentation of each of `batches` batches, timed in the worker. */
+  augmentMs(batches: number, batchSize: number): Promise<number[]>;
   inferTestMs(): Promise<number>;
   /** Every training step's duration since the last call. */
   stepTimes(): Promise<number[]>;

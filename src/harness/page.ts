@@ -56,6 +56,7 @@ export function createHarness(): Harness {
           return times;
         },
         bareFitMsPerStep: (steps, batchSize) => ask({ kind: 'bare-fit', steps, batchSize }),
+        augmentMs: (batches, batchSize) => ask({ kind: 'augment-ms', batches, batchSize }),
         inferTestMs: () => ask({ kind: 'infer-test' }),
         stepTimes: () => ask({ kind: 'step-times' }),
         race: () => {

@@ -15,13 +15,16 @@ export interface HarnessReplies {
   'infer-test': number;
   /** Every training step's duration since the last time they were asked for. */
   'step-times': number[];
+  /** Milliseconds to augment each of `batches` batches of `batchSize` training images with the improved recipe. */
+  'augment-ms': number[];
 }
 
 export type HarnessRequest =
   | { kind: 'inject-fault'; fault: Fault }
   | { kind: 'bare-fit'; steps: number; batchSize: number }
   | { kind: 'infer-test' }
-  | { kind: 'step-times' };
+  | { kind: 'step-times' }
+  | { kind: 'augment-ms'; batches: number; batchSize: number };
 
 export interface HarnessAsk {
   readonly id: number;

@@ -6,7 +6,7 @@ import type { MnistData } from './data';
 import { BackendLostError, NonFiniteError } from './faults';
 import { installConv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
 import { buildCnn, compileCnn } from './model';
-import { PLAIN_STEPS, quietHooks } from './testing';
+import { ANY_SPAN, PLAIN_STEPS, quietHooks } from './testing';
 import { trainEpochs, type TrainConfig } from './train';
 
 let data: MnistData;
@@ -40,6 +40,7 @@ describe('training faults', () => {
       data,
       config,
       1,
+      ANY_SPAN,
       quietHooks({
         onEpoch: () => {
           epochs++;
@@ -69,7 +70,7 @@ describe('training faults', () => {
       },
       guard: (download) => (steps >= 2 ? Promise.reject(new BackendLostError('the WebGL context was lost')) : download),
     });
-    await expect(trainEpochs(model, model.optimizer, data, config, 1, hooks)).rejects.toThrow(BackendLostError);
+    await expect(trainEpochs(model, model.optimizer, data, config, 1, ANY_SPAN, hooks)).rejects.toThrow(BackendLostError);
     expect([steps, epochs]).toEqual([2, 0]);
     model.dispose();
   });

@@ -40,6 +40,7 @@ export function learningRateAt(config: ScheduleConfig, step: number, totalSteps:
     case 'one-cycle': {
       const start = learningRate / ONE_CYCLE.startDivisor;
       const end = learningRate / ONE_CYCLE.endDivisor;
+      // With fewer than three steps there is no room to fall: the last step is still the peak.
       const last = Math.max(1, totalSteps - 1);
       const peakAt = Math.max(1, Math.round(ONE_CYCLE.warmupFraction * last));
       if (step <= peakAt) return cosine(start, learningRate, step / peakAt);

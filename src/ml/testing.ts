@@ -1,6 +1,9 @@
 import { NO_AUGMENT } from './augment';
 import type { ScheduleConfig } from './schedule';
-import type { TrainHooks } from './train';
+import type { ScheduleSpan, TrainHooks } from './train';
+
+/** For runs at a constant learning rate, where the epochs a schedule spans change nothing. */
+export const ANY_SPAN: ScheduleSpan = { firstEpoch: 1, epochs: 1 };
 
 /** The notebook's way of stepping, for tests that set the rest of a TrainConfig themselves. */
 export const PLAIN_STEPS = { schedule: 'constant', lrDecay: 0.5, ...NO_AUGMENT } as const satisfies Omit<ScheduleConfig, 'learningRate'>;

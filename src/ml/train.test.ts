@@ -4,7 +4,7 @@ import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from './data';
 import { buildCnn, compileCnn } from './model';
 import { installConv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
-import { PLAIN_STEPS, quietHooks } from './testing';
+import { ANY_SPAN, PLAIN_STEPS, quietHooks } from './testing';
 import { evaluate } from './evaluate';
 import { learningRateAt } from './schedule';
 import { trainEpochs, type EpochLog, type TrainConfig } from './train';
@@ -44,6 +44,7 @@ describe('trainEpochs', () => {
       data,
       { ...config, epochs: 3, batchSize: 32 },
       1,
+      ANY_SPAN,
       quietHooks({
         onEpoch: (log) => {
           logs.push(log);
@@ -72,6 +73,7 @@ describe('trainEpochs', () => {
       data,
       { ...config, trainSize: 512, testSize: 200, epochs: 3 },
       1,
+      ANY_SPAN,
       quietHooks({
         onEpoch: () => {
           counts.push(tf.memory().numTensors);
@@ -94,6 +96,7 @@ describe('trainEpochs', () => {
       data,
       { ...config, epochs: 2 },
       4,
+      ANY_SPAN,
       quietHooks({
         onBatch: () => {
           batches++;
@@ -126,6 +129,7 @@ describe('trainEpochs', () => {
       data,
       scheduled,
       3,
+      { firstEpoch: 3, epochs: 2 },
       quietHooks({ onBatch: (report) => void rates.push(report.learningRate) }),
     );
     const expected = Array.from({ length: 20 }, (_, step) => learningRateAt(scheduled, step, 20, 10));
@@ -133,6 +137,19 @@ describe('trainEpochs', () => {
     expect(Math.max(...rates)).toBeCloseTo(0.005, 12);
     // The optimiser really stepped with them: it is left at the last one.
     expect(model.optimizer.getConfig().learningRate).toBe(expected[19]);
+
+    // Resumed after a lost GPU, epoch 4 alone goes on where the two-epoch schedule was, not from a new warm-up.
+    const resumed: number[] = [];
+    await trainEpochs(
+      model,
+      model.optimizer,
+      data,
+      { ...scheduled, epochs: 1 },
+      4,
+      { firstEpoch: 3, epochs: 2 },
+      quietHooks({ onBatch: (report) => void resumed.push(report.learningRate) }),
+    );
+    expect(resumed).toEqual(expected.slice(10));
     model.dispose();
   });
 
@@ -146,6 +163,7 @@ describe('trainEpochs', () => {
         data,
         { ...config, trainSize: 256, testSize: 100 },
         1,
+        ANY_SPAN,
         quietHooks({
           onBatch: (report) => {
             if (report.step === 1) loss = report.loss;

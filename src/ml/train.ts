@@ -32,6 +32,12 @@ export interface BatchReport {
   readonly stepMs: number;
 }
 
+/** The epochs a learning-rate schedule runs over: those of one click of Train, kept when a lost GPU's run resumes. */
+export interface ScheduleSpan {
+  readonly firstEpoch: number;
+  readonly epochs: number;
+}
+
 export interface EpochLog {
   /** 1-based, counting on across Continue. */
   readonly epoch: number;
@@ -108,6 +114,7 @@ export async function trainEpochs(
   data: MnistData,
   config: TrainConfig,
   firstEpoch: number,
+  span: ScheduleSpan,
   hooks: TrainHooks,
 ): Promise<TrainOutcome> {
   const trainCount = Math.min(config.trainSize, data.train.count);
@@ -115,6 +122,7 @@ export async function trainEpochs(
   const buffers = batchBuffers(config.batchSize);
   const lastEpoch = firstEpoch + config.epochs - 1;
   const augmenting = augments(config);
+  let rate = Number.NaN;
   if (config.schedule !== 'constant' && !isTunable(optimizer)) throw new Error('this optimiser cannot follow a learning-rate schedule');
   let evaluation: Evaluation | null = null;
 
@@ -165,9 +173,10 @@ export async function trainEpochs(
       const start = (step - 1) * config.batchSize;
       const size = gatherBatch(data.train, order, start, config.batchSize, buffers);
       if (augmenting) augmentBatch(data.train.images, order, start, size, buffers.images, config, config.seed, epoch);
-      // The schedule spans this call's epochs: Continue starts a fresh cycle over the epochs it adds.
-      const learningRate = learningRateAt(config, (epoch - firstEpoch) * steps + step - 1, config.epochs * steps, steps);
-      if (isTunable(optimizer)) optimizer.setLearningRate(learningRate);
+      const learningRate = learningRateAt(config, (epoch - span.firstEpoch) * steps + step - 1, span.epochs * steps, steps);
+      // Only on a change: SGD makes a new scalar tensor each time.
+      if (learningRate !== rate && isTunable(optimizer)) optimizer.setLearningRate(learningRate);
+      rate = learningRate;
       const result = tf.tidy(() => {
         const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
         return trainStep(model, optimizer, imagesTensor(buffers.images, size), labels);

@@ -30,7 +30,6 @@ const RECIPE_KEYS = [
   'optimizer',
   'learningRate',
   'schedule',
-  'lrDecay',
   'rotation',
   'zoom',
   'shift',
@@ -38,7 +37,12 @@ const RECIPE_KEYS = [
 
 /** The preset whose recipe these settings are, or null for a recipe of one's own. */
 export function presetOf(config: TrainConfig): PresetName | null {
-  return PRESET_NAMES.find((name) => RECIPE_KEYS.every((key) => PRESETS[name][key] === config[key])) ?? null;
+  return PRESET_NAMES.find((name) => sameRecipe(PRESETS[name], config)) ?? null;
+}
+
+/** The same recipe: every key alike, and the decay too where a step schedule uses it. */
+export function sameRecipe(a: TrainConfig, b: TrainConfig): boolean {
+  return RECIPE_KEYS.every((key) => a[key] === b[key]) && (a.schedule !== 'step' || a.lrDecay === b.lrDecay);
 }
 
 /** A preset's recipe as URL parameters (the bench's `--preset`), without the data sizes and the seed. */

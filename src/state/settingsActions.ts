@@ -17,7 +17,12 @@ export function settingEdited(name: SettingName, text: string): void {
   applyDraft({ ...appStore.getState().settings.draft, [name]: text });
 }
 
-/** A preset's button ("Notebook recipe", "Improved recipe"): every setting of that recipe, the fastest engine. */
+/**
+ * A preset's button ("Notebook recipe", "Improved recipe"): the recipe on the whole dataset. The
+ * seed and the engine stay as they are, so one seed can be tried with each recipe, and the weights
+ * do not move to another engine.
+ */
 export function applyPreset(name: PresetName): void {
-  applyDraft(draftOf({ backend: null, train: PRESETS[name] }));
+  const { draft } = appStore.getState().settings;
+  applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), seed: draft.seed, engine: draft.engine });
 }

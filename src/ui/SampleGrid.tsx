@@ -53,7 +53,12 @@ export function SampleGrid() {
       ) : (
         <>
           {augmenting && <h3 id="originals-heading">As they are</h3>}
-          <ol className="sample-grid" data-testid="sample-grid" style={{ gridTemplateColumns: `repeat(${SAMPLE_GRID.perRow}, 1fr)` }}>
+          <ol
+            className="sample-grid"
+            data-testid="sample-grid"
+            aria-labelledby={augmenting ? 'originals-heading' : 'samples-heading'}
+            style={{ gridTemplateColumns: `repeat(${SAMPLE_GRID.perRow}, 1fr)` }}
+          >
             {tiles.map((tile) => (
               <li key={tile.index} data-testid="sample" data-index={tile.index} data-label={tile.label}>
                 <DigitCanvas pixels={tile.pixels} size={56} label={`Training image ${tile.index}, labelled ${tile.label}`} />

@@ -100,8 +100,7 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   /** The answer to train and continue-on: what is being trained, as part of which run. */
   | { type: 'training-started'; firstEpoch: number; lastEpoch: number; steps: number; config: TrainConfig; runId: string }
-  /** Throttled: the latest batch, plus every batch's loss since the last message. */
-  /** The losses and learning rates of every batch since the last message. */
+  /** Throttled: the latest batch, plus the loss and learning rate of every batch since the last message. */
   | { type: 'training-batch'; report: BatchReport; losses: number[]; rates: number[] }
   | { type: 'training-epoch'; log: EpochLog }
   | { type: 'training-ended'; state: TrainEnd; epochsDone: number }

@@ -194,15 +194,16 @@ export class MlWorker {
     if (!session || this.trainer.isTraining) return;
     if (!(await this.engine.moveTo(session, backend))) return;
     await this.evaluateIfReady(session);
-    await this.train({ ...config, epochs: this.trainer.remainingEpochs(session, config) }, runId);
+    // Resumed: the learning-rate schedule goes on where the interrupted run left it.
+    await this.train({ ...config, epochs: this.trainer.remainingEpochs(session, config) }, runId, true);
   }
 
-  private async train(config: TrainConfig, runId: string): Promise<void> {
+  private async train(config: TrainConfig, runId: string, resume = false): Promise<void> {
     const session = await this.engine.session();
     const data = this.dataset.data;
     if (!session) this.post({ type: 'training-failed', message: 'Training cannot start: no TensorFlow.js backend is running.' });
     else if (!data) this.post({ type: 'training-failed', message: 'Training cannot start: the dataset is not loaded yet.' });
-    else await this.trainer.train(session, data, config, runId);
+    else await this.trainer.train(session, data, config, runId, resume);
   }
 
   private async evaluate(testSize: number): Promise<void> {

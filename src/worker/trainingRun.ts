@@ -1,7 +1,7 @@
 import type { MnistData } from '../ml/data';
 import { errorMessage } from '../ml/errors';
 import { BackendLostError, NonFiniteError } from '../ml/faults';
-import { trainEpochs, type BatchReport, type TrainConfig } from '../ml/train';
+import { trainEpochs, type BatchReport, type ScheduleSpan, type TrainConfig } from '../ml/train';
 import type { Inference } from './inference';
 import type { Post } from './protocol';
 import type { GpuWatch, ModelSession } from './session';
@@ -28,6 +28,8 @@ export class Trainer {
   private stopRequested = false;
   /** The epoch the latest run was meant to end with: what Continue on another backend finishes. */
   private plannedLastEpoch = 0;
+  /** The epochs the latest run's learning-rate schedule spans: a resumed run keeps them. */
+  private span: ScheduleSpan | null = null;
   private readonly yieldToEvents = createYield();
 
   constructor(private readonly options: TrainerOptions) {}
@@ -46,7 +48,8 @@ export class Trainer {
     return remaining > 0 ? remaining : config.epochs;
   }
 
-  async train(session: ModelSession, data: MnistData, config: TrainConfig, runId: string): Promise<void> {
+  /** `resume`: the interrupted run goes on (after a lost GPU), its schedule where it was; otherwise a fresh one starts. */
+  async train(session: ModelSession, data: MnistData, config: TrainConfig, runId: string, resume = false): Promise<void> {
     const { post, gpu, inference, onStep } = this.options;
     if (this.running || session.busy) return;
     if (!session.lastGood) {
@@ -65,6 +68,8 @@ export class Trainer {
     session.useOptimizer(config);
     const firstEpoch = session.epochs + 1;
     this.plannedLastEpoch = firstEpoch + config.epochs - 1;
+    const span = resume && this.span ? this.span : { firstEpoch, epochs: config.epochs };
+    this.span = span;
     const steps = Math.ceil(Math.min(config.trainSize, data.train.count) / config.batchSize);
     post({ type: 'training-started', firstEpoch, lastEpoch: this.plannedLastEpoch, steps, config, runId });
     let losses: number[] = [];
@@ -72,7 +77,7 @@ export class Trainer {
     let lastMessage = -Infinity;
     try {
       const model = session.current;
-      const outcome = await trainEpochs(model, model.optimizer, data, config, firstEpoch, {
+      const outcome = await trainEpochs(model, model.optimizer, data, config, firstEpoch, span, {
         now: () => performance.now(),
         shouldStop: () => this.stopRequested,
         guard: (download) => gpu.guard(download),

@@ -59,6 +59,13 @@ describe('run records', () => {
     expect(sameExperiment(NOTEBOOK_RECIPE, { ...NOTEBOOK_RECIPE, epochs: 1 })).toBe(true);
     expect(sameExperiment(NOTEBOOK_RECIPE, { ...NOTEBOOK_RECIPE, learningRate: 0.003 })).toBe(false);
     expect(sameExperiment(NOTEBOOK_RECIPE, { ...NOTEBOOK_RECIPE, optimizer: 'sgd' })).toBe(false);
+    expect(sameExperiment(NOTEBOOK_RECIPE, { ...NOTEBOOK_RECIPE, seed: 1 })).toBe(false);
+    expect(sameExperiment(NOTEBOOK_RECIPE, { ...NOTEBOOK_RECIPE, schedule: 'one-cycle' })).toBe(false);
+    expect(sameExperiment(NOTEBOOK_RECIPE, { ...NOTEBOOK_RECIPE, shift: 1 })).toBe(false);
+    // The decay only matters to a step schedule.
+    expect(sameExperiment(NOTEBOOK_RECIPE, { ...NOTEBOOK_RECIPE, lrDecay: 0.3 })).toBe(true);
+    const step = { ...NOTEBOOK_RECIPE, schedule: 'step' } as const;
+    expect(sameExperiment(step, { ...step, lrDecay: 0.3 })).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Histogram } from '../../ml/histogram';
 import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/metrics';
 import { NO_AUGMENT } from '../../ml/augment';
 import type { EpochLog, TrainConfig } from '../../ml/train';
+import { sameRecipe } from '../presets';
 
 /**
  * A run: one training, as the notebook logs one to a TensorBoard directory. It starts
@@ -32,7 +33,8 @@ export interface RunEvaluation {
 
 export interface RunRecord {
   readonly format: 'mnist-in-a-tab-run';
-  readonly version: 1;
+  /** 2 added the schedule, the augmentation and the learning rates; an earlier app refuses what it cannot read. */
+  readonly version: 2;
   /** TensorBoard's `YYYYMMDD-HHMMSS`, local time, with `-2`, `-3`… on a clash. */
   readonly id: string;
   readonly name: string;
@@ -114,7 +116,7 @@ export interface RunStart {
 export function startRun(start: RunStart): RunRecord {
   return {
     format: 'mnist-in-a-tab-run',
-    version: 1,
+    version: 2,
     id: start.id,
     name: start.id,
     state: 'running',
@@ -159,30 +161,29 @@ export function endRun(run: RunRecord, state: Exclude<RunState, 'running'>, mess
 
 /** The settings that make two runs different experiments (epochs per click aside: Continue changes those). */
 export function sameExperiment(a: TrainConfig, b: TrainConfig): boolean {
-  return (
-    a.batchSize === b.batchSize &&
-    a.learningRate === b.learningRate &&
-    a.optimizer === b.optimizer &&
-    a.schedule === b.schedule &&
-    a.lrDecay === b.lrDecay &&
-    a.rotation === b.rotation &&
-    a.zoom === b.zoom &&
-    a.shift === b.shift &&
-    a.trainSize === b.trainSize &&
-    a.testSize === b.testSize &&
-    a.seed === b.seed
-  );
+  return sameRecipe({ ...a, epochs: b.epochs }, b) && a.trainSize === b.trainSize && a.testSize === b.testSize && a.seed === b.seed;
 }
 
 /** What a run kept before schedules and augmentation existed trained with: a constant rate, no augmentation. */
 export const EARLIER_RECIPE = { schedule: 'constant', lrDecay: 0.5, ...NO_AUGMENT } as const satisfies Partial<TrainConfig>;
 
 /** A run as an earlier version of the app kept it: the settings it lacks are those it trained with. */
-export type EarlierRun = Omit<RunRecord, 'settings' | 'learningRates'> & {
+export type EarlierRun = Omit<RunRecord, 'version' | 'settings' | 'learningRates'> & {
+  readonly version: 1 | 2;
   readonly settings: Omit<TrainConfig, keyof typeof EARLIER_RECIPE> & Partial<TrainConfig>;
   readonly learningRates?: LossSeries;
 };
 
 export function upgradeRun(run: EarlierRun): RunRecord {
-  return { ...run, settings: { ...EARLIER_RECIPE, ...run.settings }, learningRates: run.learningRates ?? EMPTY_LOSSES };
+  const settings = { ...EARLIER_RECIPE, ...run.settings };
+  return { ...run, version: 2, settings, learningRates: run.learningRates ?? flatSeries(run.batchLoss, settings.learningRate) };
+}
+
+/** A constant series in the shape of another: an earlier run's learning rate, batch for batch like its losses. */
+export function flatSeries(shape: LossSeries, value: number): LossSeries {
+  return {
+    stride: shape.stride,
+    points: shape.points.map(() => value),
+    partial: { sum: value * shape.partial.count, count: shape.partial.count },
+  };
 }

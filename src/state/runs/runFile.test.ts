@@ -53,8 +53,12 @@ describe('run files', () => {
     const earlier = edited((json) => {
       json.settings = { epochs: 5, batchSize: 128, learningRate: 0.001, optimizer: 'adam', trainSize: 60000, testSize: 10000, seed: 42 };
       delete json.learningRates;
+      json.version = 1;
     });
-    expect(parseRunFile(earlier)).toEqual(run);
+    expect(parseRunFile(earlier)).toEqual({
+      ...run,
+      learningRates: { stride: 1, points: [0.001, 0.001, 0.001], partial: { sum: 0, count: 0 } },
+    });
   });
 
   it('mark a run exported while training as stopped', () => {
@@ -64,12 +68,12 @@ describe('run files', () => {
   it.each([
     ['not JSON', () => '{', 'it could not be read as JSON'],
     ['another kind of file', () => '{"format":"layers-model"}', 'it is not a run exported by this app'],
-    ['a later version', () => edited((json) => (json.version = 2)), 'a version of this app that this one cannot read'],
+    ['a later version', () => edited((json) => (json.version = 3)), 'a version of this app that this one cannot read'],
     ['an optimizer nobody knows', () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, optimizer: 'adagrad' })), 'its optimizer'],
     [
       'a learning rate that is not a number',
       () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, learningRate: 'fast' })),
-      'its learningRate is not a number',
+      'its learningRate is not a learning rate',
     ],
     [
       'a schedule nobody knows',
@@ -77,6 +81,13 @@ describe('run files', () => {
       'its schedule is not a learning-rate schedule this app knows',
     ],
     ['a negative rotation', () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, rotation: -5 })), 'its rotation is not'],
+    ['a rotation of 1,000°', () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, rotation: 1000 })), 'its rotation is not'],
+    ['a decay of 0', () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, lrDecay: 0 })), 'its lrDecay is not a factor'],
+    [
+      'a negative learning rate',
+      () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, learningRate: -1 })),
+      'its learningRate is not',
+    ],
     ['an id that could be a path', () => edited((json) => (json.id = '../../etc')), 'its id is not a run name'],
     ['a 9 × 9 matrix', () => edited((json) => (json.evaluation = { matrix: matrix.slice(1) })), 'not 10 × 10'],
     ['NaN in an epoch', () => edited((json) => (json.epochs = [{ epoch: 1, loss: null }])), 'is not a number'],

@@ -1,10 +1,12 @@
 import { OPTIMIZERS } from '../../ml/model';
 import { isScheduleName, type ScheduleName } from '../../ml/schedule';
 import type { EpochLog, TrainConfig } from '../../ml/train';
+import { SETTINGS } from '../settings';
 import {
   EARLIER_RECIPE,
   EMPTY_LOSSES,
   MAX_LOSS_POINTS,
+  flatSeries,
   setEvaluation,
   type LossSeries,
   type RunHistograms,
@@ -43,7 +45,11 @@ const isCount = (value: unknown): value is number => finite(value) && Number.isI
 const isState = (value: unknown): value is RunState => value === 'running' || value === 'done' || value === 'stopped' || value === 'failed';
 
 const isSchedule = (value: unknown): value is ScheduleName => typeof value === 'string' && isScheduleName(value);
-const isRange = (value: unknown): value is number => finite(value) && value >= 0;
+/** A number the settings form would take for this field. */
+function allowed(name: 'learningRate' | 'lrDecay' | 'rotation' | 'zoom' | 'shift'): (value: unknown) => value is number {
+  const { rule } = SETTINGS[name];
+  return (value): value is number => finite(value) && rule.kind !== 'choice' && value >= rule.min && value <= rule.max;
+}
 
 /** A setting added after the first run files: absent means the recipe every earlier run trained with. */
 function added<T>(object: Json, key: keyof typeof EARLIER_RECIPE, check: (value: unknown) => value is T, what: string, fallback: T): T {
@@ -58,16 +64,16 @@ function readSettings(value: unknown): TrainConfig {
   return {
     epochs: field(value, 'epochs', isCount, 'a count'),
     batchSize: field(value, 'batchSize', isCount, 'a count'),
-    learningRate: field(value, 'learningRate', finite, 'a number'),
+    learningRate: field(value, 'learningRate', allowed('learningRate'), 'a learning rate from 0.000001 to 1'),
     trainSize: field(value, 'trainSize', isCount, 'a count'),
     testSize: field(value, 'testSize', isCount, 'a count'),
     seed: field(value, 'seed', isCount, 'a count'),
     optimizer: OPTIMIZERS.find((name) => name === optimizer) ?? 'adam',
     schedule: added(value, 'schedule', isSchedule, 'a learning-rate schedule this app knows', EARLIER_RECIPE.schedule),
-    lrDecay: added(value, 'lrDecay', finite, 'a number', EARLIER_RECIPE.lrDecay),
-    rotation: added(value, 'rotation', isRange, 'a number of degrees', EARLIER_RECIPE.rotation),
-    zoom: added(value, 'zoom', isRange, 'a percentage', EARLIER_RECIPE.zoom),
-    shift: added(value, 'shift', isRange, 'a number of pixels', EARLIER_RECIPE.shift),
+    lrDecay: added(value, 'lrDecay', allowed('lrDecay'), 'a factor from 0.01 to 1', EARLIER_RECIPE.lrDecay),
+    rotation: added(value, 'rotation', allowed('rotation'), 'from 0 to 45 degrees', EARLIER_RECIPE.rotation),
+    zoom: added(value, 'zoom', allowed('zoom'), 'from 0 to 50 %', EARLIER_RECIPE.zoom),
+    shift: added(value, 'shift', allowed('shift'), 'from 0 to 8 pixels', EARLIER_RECIPE.shift),
   };
 }
 
@@ -141,7 +147,7 @@ export function parseRunFile(text: string): RunRecord {
     fail('it could not be read as JSON');
   }
   if (!isRecord(json) || json.format !== 'mnist-in-a-tab-run') fail('it is not a run exported by this app');
-  if (json.version !== 1) fail('it comes from a version of this app that this one cannot read');
+  if (json.version !== 1 && json.version !== 2) fail('it comes from a version of this app that this one cannot read');
   const epochs = json.epochs;
   if (!Array.isArray(epochs) || epochs.length > 10_000) fail('its epochs are malformed');
   const engines = json.engines;
@@ -150,23 +156,26 @@ export function parseRunFile(text: string): RunRecord {
   const savedModel = isRecord(json.savedModel)
     ? { id: field(json.savedModel, 'id', isString, 'a name'), name: field(json.savedModel, 'name', isString, 'a name') }
     : null;
+  const settings = readSettings(json.settings);
+  const batchLoss = readLosses(json.batchLoss);
   const run: RunRecord = {
     format: 'mnist-in-a-tab-run',
-    version: 1,
+    version: 2,
     id: field(json, 'id', (value): value is string => isString(value) && /^[\w.-]{1,64}$/.test(value), 'a run name like 20261125-134501'),
     name: field(json, 'name', isString, 'a name of at most 200 characters'),
     // A run that was under way when it was exported did not finish.
     state: state === 'running' ? 'stopped' : state,
     startedAt: field(json, 'startedAt', (value): value is string => isString(value) && !Number.isNaN(Date.parse(value)), 'a date'),
     seconds: field(json, 'seconds', finite, 'a number'),
-    settings: readSettings(json.settings),
+    settings,
     plannedEpochs: field(json, 'plannedEpochs', isCount, 'a count'),
     engines,
     device: field(json, 'device', isString, 'a name'),
     from: field(json, 'from', isNullableString, 'a name'),
     epochs: epochs.map(readEpoch),
-    batchLoss: readLosses(json.batchLoss),
-    learningRates: readLosses(json.learningRates),
+    batchLoss,
+    // A file from before learning rates were kept trained at a constant rate.
+    learningRates: json.learningRates === undefined ? flatSeries(batchLoss, settings.learningRate) : readLosses(json.learningRates),
     histograms: readHistograms(json.histograms ?? []),
     evaluation: null,
     savedModel,

@@ -61,7 +61,7 @@ export function SettingsPanel() {
         <ChoiceField name="optimizer" titles={OPTIMIZER_TITLES} />
         <NumberField name="learningRate" decimal />
         <ChoiceField name="schedule" titles={SCHEDULE_TITLES} hint={schedule ? SCHEDULE_HINTS[schedule] : undefined} />
-        <NumberField name="lrDecay" decimal disabled={draft.schedule !== 'step'} />
+        <NumberField name="lrDecay" decimal hint={draft.schedule === 'step' ? undefined : 'Used by step decay only.'} />
         <NumberField name="rotation" decimal />
         <NumberField name="zoom" decimal />
         <NumberField name="shift" decimal />

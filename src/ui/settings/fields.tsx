@@ -33,11 +33,11 @@ function Field({ name, hint, children }: { name: SettingName; hint?: string | un
 }
 
 /** A number as typed: checked on every keystroke, refused values named beside the field. */
-export function NumberField({ name, decimal = false, disabled = false }: { name: SettingName; decimal?: boolean; disabled?: boolean }) {
+export function NumberField({ name, decimal = false, hint }: { name: SettingName; decimal?: boolean; hint?: string | undefined }) {
   const text = useAppState((state) => state.settings.draft[name]);
   const invalid = useAppState((state) => state.settings.errors[name] !== undefined);
   return (
-    <Field name={name}>
+    <Field name={name} hint={hint}>
       {({ id, describedBy }) => (
         <input
           id={id}
@@ -45,7 +45,6 @@ export function NumberField({ name, decimal = false, disabled = false }: { name:
           inputMode={decimal ? 'decimal' : 'numeric'}
           autoComplete="off"
           spellCheck={false}
-          disabled={disabled}
           value={text}
           aria-invalid={invalid ? true : undefined}
           aria-describedby={describedBy}
