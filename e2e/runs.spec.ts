@@ -143,8 +143,9 @@ test('a bad value in the form is named beside its field and Train waits; the not
   await expect(page.getByLabel('Training images', { exact: true })).toHaveValue('60000');
   await expect(page.getByLabel('Test images', { exact: true })).toHaveValue('10000');
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('42');
-  await expect(page.getByLabel('Engine', { exact: true })).toHaveValue('auto');
-  await expect(page).toHaveURL(/\/$/);
+  // The seed and the engine are not part of a recipe: the engine chosen in the link stays.
+  await expect(page.getByLabel('Engine', { exact: true })).toHaveValue('wasm');
+  await expect(page).toHaveURL(/\/\?backend=wasm$/);
 });
 
 test('settings are locked while training, and a run the storage cannot keep still trains, saying so', async ({
