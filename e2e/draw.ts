@@ -8,12 +8,12 @@ export const ONE: [number, number][] = [
 
 /**
  * The same weights give the same probabilities, to float rounding: wasm's threads may sum in
- * another order from one page to the next (differences of 1e-5 seen), while one training step
- * moves them by 1e-2 or more.
+ * another order from one page to the next (differences of 1e-5 seen, and 1.5e-4 once in a loaded
+ * CI run), while one training step moves them by 1e-2 or more.
  */
 export function expectSame(actual: number[], expected: number[]): void {
   expect(actual).toHaveLength(10);
-  actual.forEach((value, i) => expect(Math.abs(value - (expected[i] ?? Number.NaN))).toBeLessThan(1e-4));
+  actual.forEach((value, i) => expect(Math.abs(value - (expected[i] ?? Number.NaN))).toBeLessThan(1e-3));
 }
 
 /** Draws a polyline with the mouse on the pad, points in pad units (0–280). */

@@ -79,7 +79,7 @@ export class ModelLibrary {
       await saveModel(meta, checkpoint.weights);
       // The saved weights become the last good ones, under their new name, for a crash or the next visit.
       session.setSource(meta.id);
-      session.keep(checkpoint);
+      await session.keep(checkpoint);
       this.saved = await listModels();
       this.otherTabs?.postMessage('saved');
     } catch (error) {
@@ -114,7 +114,7 @@ export class ModelLibrary {
       await deleteModel(id);
       if (session.record.source === id) {
         session.setSource(null);
-        session.keep(await session.checkpoint());
+        await session.keep(await session.checkpoint());
       }
       this.saved = await listModels();
       this.otherTabs?.postMessage('deleted');

@@ -114,15 +114,18 @@ export class ModelSession {
     return checkpoint;
   }
 
-  /** Keeps the weights in memory as the last good ones, and hands the page a copy, which outlives this worker. */
-  keep(checkpoint: Checkpoint): void {
+  /**
+   * Keeps the weights in memory as the last good ones, and hands the page a copy, which outlives
+   * this worker. Resolves once the copy for the next visit is stored (or its failure reported).
+   */
+  keep(checkpoint: Checkpoint): Promise<void> {
     this.snapshot = { checkpoint, trained: this.trained, record: { ...this.history } };
     this.post({ type: 'snapshot', snapshot: this.snapshot });
-    this.storeCopy(this.trained ? this.snapshot : null);
+    return this.storeCopy(this.trained ? this.snapshot : null);
   }
 
-  private storeCopy(snapshot: Snapshot | null): void {
-    this.keepCopy(snapshot).catch((error: unknown) => {
+  private storeCopy(snapshot: Snapshot | null): Promise<void> {
+    return this.keepCopy(snapshot).catch((error: unknown) => {
       this.post({
         type: 'storage-failed',
         message: `${describeStorageFailure('Keeping the current weights for your next visit', error).message} The model in memory is unchanged.`,
@@ -135,7 +138,7 @@ export class ModelSession {
     this.epochsDone = checkpoint.epochs;
     this.history.trainingSeconds += seconds;
     this.history.source = null;
-    this.keep(checkpoint);
+    void this.keep(checkpoint);
   }
 
   /** A run ended after `lastEpoch` was started: a stopped epoch still counts. */
@@ -201,7 +204,8 @@ export class ModelSession {
   async adopt(snapshot: Snapshot): Promise<void> {
     if (!allFinite(snapshot.checkpoint)) throw new Error('its weights contain NaN or infinite values');
     await this.restore(snapshot);
-    this.keep(snapshot.checkpoint);
+    // Awaited: once the page says a loaded model is in use, a reload must find these weights.
+    await this.keep(snapshot.checkpoint);
   }
 
   /** Fresh weights and optimiser; the epoch count starts again. */
@@ -212,7 +216,7 @@ export class ModelSession {
     this.adopted = false;
     this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null };
     // Fresh weights are not worth keeping: the next visit starts from the newest saved model again.
-    this.keep(await this.checkpoint(0));
+    void this.keep(await this.checkpoint(0));
     await this.announce();
   }
 

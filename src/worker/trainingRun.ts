@@ -54,7 +54,7 @@ export class Trainer {
     if (this.running || session.busy) return;
     if (!session.lastGood) {
       try {
-        session.keep(await session.checkpoint());
+        void session.keep(await session.checkpoint());
       } catch (error) {
         post({ type: 'training-failed', message: `Training cannot start: ${errorMessage(error)}.` });
         return;
