@@ -1,10 +1,11 @@
 import type { RaceReport } from './race';
+import { isOneOf } from './choices';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 export function isBackendName(value: string): value is BackendName {
-  return (BACKENDS as readonly string[]).includes(value);
+  return isOneOf(BACKENDS, value);
 }
 
 /** What the worker found out about one backend before choosing. */

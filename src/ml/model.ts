@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from './mnist';
+import { isOneOf } from './choices';
 
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 export function isOptimizerName(value: string): value is OptimizerName {
-  return (OPTIMIZERS as readonly string[]).includes(value);
+  return isOneOf(OPTIMIZERS, value);
 }
 
 export interface OptimizerConfig {

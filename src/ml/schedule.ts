@@ -1,3 +1,4 @@
+import { isOneOf } from './choices';
 /**
  * Learning-rate schedules: the notebook's constant rate, one-cycle (Smith's "super-convergence",
  * as PyTorch's OneCycleLR shapes it) and step decay. Pure functions of the step, so the
@@ -7,7 +8,7 @@ export const SCHEDULES = ['constant', 'one-cycle', 'step'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number];
 
 export function isScheduleName(value: string): value is ScheduleName {
-  return (SCHEDULES as readonly string[]).includes(value);
+  return isOneOf(SCHEDULES, value);
 }
 
 export interface ScheduleConfig {

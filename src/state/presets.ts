@@ -1,5 +1,6 @@
 import type { TrainConfig } from '../ml/train';
 import { NOTEBOOK_RECIPE, SETTINGS, draftOf } from './settings';
+import { isOneOf } from '../ml/choices';
 
 /**
  * One click each: the notebook's recipe, and a better one for the same network, chosen
@@ -15,7 +16,7 @@ export type PresetName = keyof typeof PRESETS;
 export const PRESET_NAMES: readonly PresetName[] = ['notebook', 'improved'];
 
 export function isPresetName(value: string): value is PresetName {
-  return (PRESET_NAMES as readonly string[]).includes(value);
+  return isOneOf(PRESET_NAMES, value);
 }
 
 export const PRESET_TITLES: Readonly<Record<PresetName, string>> = { notebook: 'Notebook', improved: 'Improved' };

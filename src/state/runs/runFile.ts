@@ -1,4 +1,4 @@
-import { OPTIMIZERS } from '../../ml/model';
+import { isOptimizerName } from '../../ml/model';
 import { isScheduleName, type ScheduleName } from '../../ml/schedule';
 import type { EpochLog, TrainConfig } from '../../ml/train';
 import { SETTINGS } from '../settings';
@@ -59,8 +59,7 @@ function added<T>(object: Json, key: keyof typeof EARLIER_RECIPE, check: (value:
 function readSettings(value: unknown): TrainConfig {
   if (!isRecord(value)) fail('it has no settings');
   const optimizer = value.optimizer;
-  if (typeof optimizer !== 'string' || !(OPTIMIZERS as readonly string[]).includes(optimizer))
-    fail('its optimizer is not one this app knows');
+  if (typeof optimizer !== 'string' || !isOptimizerName(optimizer)) fail('its optimizer is not one this app knows');
   return {
     epochs: field(value, 'epochs', isCount, 'a count'),
     batchSize: field(value, 'batchSize', isCount, 'a count'),
@@ -68,7 +67,7 @@ function readSettings(value: unknown): TrainConfig {
     trainSize: field(value, 'trainSize', isCount, 'a count'),
     testSize: field(value, 'testSize', isCount, 'a count'),
     seed: field(value, 'seed', isCount, 'a count'),
-    optimizer: OPTIMIZERS.find((name) => name === optimizer) ?? 'adam',
+    optimizer,
     schedule: added(value, 'schedule', isSchedule, 'a learning-rate schedule this app knows', EARLIER_RECIPE.schedule),
     lrDecay: added(value, 'lrDecay', allowed('lrDecay'), 'a factor from 0.01 to 1', EARLIER_RECIPE.lrDecay),
     rotation: added(value, 'rotation', allowed('rotation'), 'from 0 to 45 degrees', EARLIER_RECIPE.rotation),
