@@ -11,6 +11,8 @@ export default tseslint.config(
       'node_modules',
       'public/data',
       'public/tfjs-wasm',
+      // AssemblyScript: TypeScript's syntax with its own types (v128, usize); asc checks it, Prettier formats it.
+      'assembly',
       'test-results',
       'playwright-report',
       'bench-results',

@@ -101,11 +101,20 @@ test('?backend=wasm trains one short epoch on WebAssembly, with SIMD, from the a
   await openReady(page, '?backend=wasm&epochs=1&trainSize=4000&batchSize=32&testSize=1000');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(page.getByTestId('backend')).toContainText('WebAssembly (SIMD');
+  await expect(page.getByTestId('backend')).toContainText('SIMD training kernels');
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.7);
   expect(wasmRequests.length).toBeGreaterThan(0);
   expect(new Set(wasmRequests)).toEqual(new Set([new URL(page.url()).origin]));
+});
+
+test('?kernels=js trains on wasm with the JavaScript kernels, and the badge says so', async ({ page }) => {
+  await openReady(page, '?backend=wasm&kernels=js&epochs=1&trainSize=2000&batchSize=32&testSize=500');
+  await expect(page.getByTestId('backend')).toContainText('JavaScript training kernels');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.5);
 });
 
 test('?backend=cpu is honoured and the badge says how every engine fared', async ({ page }) => {

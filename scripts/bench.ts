@@ -8,17 +8,20 @@
  *   --trainSize N   training images per epoch in --epochs mode (default 60000)
  *   --seed N        initial weights and shuffling (default: the app's, 42)
  *   --preset P      the recipe: notebook (default) or improved; `notebook,improved` runs both side by side
+ *   --kernels K     wasm: the app's kernels, simd (default) or js; `js,simd` runs both side by side
+ *   --native        after each wasm row, the same step in native PyTorch (python3 + torch), 1 and N threads
  *   --runs N        instead: the size of a kept 5-epoch run, and opening the page with N kept runs against none
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, launchOptions } from '../e2e/browser';
-import { BACKENDS, isBackendName, type BackendName } from '../src/ml/backend';
+import { BACKENDS, WASM_KERNELS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../src/ml/backend';
 import type {} from '../src/harness/hooks';
 import { PRESET_NAMES, isPresetName, recipeParams, type PresetName } from '../src/state/presets';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 import { printTable, type Result } from './lib/bench-table';
 import { measureRunStore } from './lib/bench-runs';
+import { nativeStep } from './lib/bench-native';
 import { errorMessage } from '../src/ml/errors';
 
 const PORT = 4179;
@@ -32,6 +35,8 @@ interface Options {
   trainSize: number;
   seed: number | null;
   presets: PresetName[];
+  kernels: WasmKernels[];
+  native: boolean;
   runs: number | null;
 }
 
@@ -47,6 +52,8 @@ function parseOptions(argv: string[]): Options {
   const epochs = value('--epochs');
   const presets = (value('--preset') ?? 'notebook').split(',');
   if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(' or ')}, or both separated by a comma`);
+  const kernels = (value('--kernels') ?? 'simd').split(',');
+  if (!kernels.every(isWasmKernels)) throw new Error(`--kernels must be ${WASM_KERNELS.join(' or ')}, or both separated by a comma`);
   return {
     backends: backend === 'all' ? ['auto', 'wasm', 'cpu', 'webgl', 'webgpu'] : [backend],
     steps: Math.max(30, Number(value('--steps') ?? 30)),
@@ -54,6 +61,8 @@ function parseOptions(argv: string[]): Options {
     trainSize: Number(value('--trainSize') ?? 60_000),
     seed: value('--seed') === undefined ? null : Number(value('--seed')),
     presets,
+    kernels,
+    native: argv.includes('--native'),
     runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
   };
 }
@@ -99,6 +108,7 @@ async function runBackend(
   backend: BackendName | 'auto',
   options: Options,
   preset: PresetName,
+  kernels: WasmKernels,
   threads: number | null = null,
 ): Promise<Result> {
   const page = await browser.newPage();
@@ -114,6 +124,7 @@ async function runBackend(
   if (backend !== 'auto') query.set('backend', backend);
   if (options.seed !== null) query.set('seed', String(options.seed));
   if (threads !== null) query.set('threads', String(threads));
+  if (kernels !== 'simd') query.set('kernels', kernels);
   await page.goto(`http://127.0.0.1:${PORT}/?${query.toString()}`);
   const firstVisit = await trainReadyMs(page);
   // The second visit finds the race cached.
@@ -168,6 +179,7 @@ async function runBackend(
   return {
     backend,
     preset,
+    kernels: activeBackend === 'wasm' ? kernels : null,
     activeBackend,
     detail,
     dataReadyMs,
@@ -181,6 +193,7 @@ async function runBackend(
     },
     threads: activeBackend === 'wasm' ? Number(/(\d+) threads?/.exec(detail)?.[1] ?? 1) : null,
     msPerStepOneThread: null,
+    native: null,
     datasetHeapMB: round(datasetBytes / 2 ** 20),
     workerHeapMB: workerHeapMB === null ? null : round(workerHeapMB),
     msPerStep: { median: round(medianMs), min: round(Math.min(...timed)), max: round(Math.max(...timed)), timedSteps: timed.length },
@@ -195,6 +208,32 @@ async function runBackend(
     numTensors: { before, after },
     epochs: epochLogs,
   };
+}
+
+/** One row: the run, then for wasm the same with one thread and (--native) PyTorch's step in the same minute. */
+async function runRow(
+  browser: Browser,
+  backend: BackendName | 'auto',
+  options: Options,
+  preset: PresetName,
+  kernels: WasmKernels,
+  first: boolean,
+): Promise<Result> {
+  console.error(`bench: ${backend}, ${preset} recipe${backend === 'wasm' ? `, ${kernels} kernels` : ''}…`);
+  let result = await runBackend(browser, backend, options, preset, kernels);
+  const { threads } = result;
+  if (result.activeBackend !== 'wasm' || threads === null) return result;
+  if (first && threads > 1) {
+    console.error('bench: wasm with one thread…');
+    const single = await runBackend(browser, backend, options, preset, kernels, 1);
+    result = { ...result, msPerStepOneThread: single.msPerStep.median };
+  }
+  if (!options.native) return result;
+  console.error('bench: native PyTorch…');
+  const native = [...new Set([1, threads])].map((count) => nativeStep(count));
+  const failure = native.find((step) => typeof step === 'string');
+  if (typeof failure === 'string') console.error(`bench: no native figure: ${failure}`);
+  return { ...result, native: native.flatMap((step) => (typeof step === 'string' ? [] : [step])) };
 }
 
 /**
@@ -245,14 +284,8 @@ async function main(): Promise<void> {
     }
     for (const backend of options.backends) {
       for (const [i, preset] of options.presets.entries()) {
-        console.error(`bench: ${backend}, ${preset} recipe…`);
-        const result = await runBackend(browser, backend, options, preset);
-        if (i === 0 && backend === 'wasm' && result.threads !== null && result.threads > 1) {
-          console.error('bench: wasm with one thread…');
-          const single = await runBackend(browser, backend, options, preset, 1);
-          results.push({ ...result, msPerStepOneThread: single.msPerStep.median });
-        } else {
-          results.push(result);
+        for (const kernels of backend === 'wasm' ? options.kernels : ['simd' as const]) {
+          results.push(await runRow(browser, backend, options, preset, kernels, i === 0));
         }
       }
     }

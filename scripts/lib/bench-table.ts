@@ -1,5 +1,7 @@
 import type { BackendName } from '../../src/ml/backend';
 import type { PresetName } from '../../src/state/presets';
+import type { WasmKernels } from '../../src/ml/backend';
+import type { NativeStep } from './bench-native';
 
 /** One backend's figures, as the bench's JSON line reports them. */
 export interface Result {
@@ -7,6 +9,8 @@ export interface Result {
   backend: BackendName | 'auto';
   /** The recipe trained: its schedule and augmentation are what a step costs beyond the notebook's. */
   preset: PresetName;
+  /** wasm only: the app's kernels, SIMD or JavaScript. */
+  kernels: WasmKernels | null;
   activeBackend: string;
   detail: string;
   dataReadyMs: number;
@@ -17,6 +21,8 @@ export interface Result {
   /** wasm only: XNNPACK threads, and ms/step with one thread in the same run. */
   threads: number | null;
   msPerStepOneThread: number | null;
+  /** wasm with --native: PyTorch's ms/step for the same network, measured right after, with 1 and N threads. */
+  native: NativeStep[] | null;
   /** The typed arrays the worker keeps for both splits. */
   datasetHeapMB: number;
   /** Everything the worker holds after start-up, as the browser measures it (wasm's heap included). */
@@ -38,7 +44,7 @@ export interface Result {
 /** The figures as an aligned table, one row a backend. */
 export function printTable(results: Result[]): void {
   const rows = results.map((r) => [
-    r.backend,
+    r.kernels === null ? r.backend : `${r.backend} (${r.kernels})`,
     r.preset,
     r.detail.slice(0, 40),
     `${r.dataReadyMs} ms`,
@@ -80,6 +86,33 @@ export function printTable(results: Result[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
   printRecipeCost(results);
+  printKernelGain(results);
+  printNative(results);
+}
+
+/** Side by side in one run: what the app's SIMD kernels gain over the JavaScript ones on wasm. */
+function printKernelGain(results: Result[]): void {
+  for (const simd of results.filter((r) => r.kernels === 'simd')) {
+    const js = results.find((r) => r.kernels === 'js' && r.backend === simd.backend && r.preset === simd.preset);
+    if (!js) continue;
+    const ratio = simd.msPerStep.median / js.msPerStep.median;
+    console.log(
+      `${simd.backend}, ${simd.preset}: SIMD kernels ${simd.msPerStep.median} ms/step against JS ${js.msPerStep.median}: ×${ratio.toFixed(3)}`,
+    );
+  }
+}
+
+/** wasm against native PyTorch measured in the same minute, thread count for thread count. */
+function printNative(results: Result[]): void {
+  for (const r of results) {
+    for (const step of r.native ?? []) {
+      const wasm = step.threads === 1 && r.threads !== 1 ? r.msPerStepOneThread : step.threads === r.threads ? r.msPerStep.median : null;
+      if (wasm === null) continue;
+      console.log(
+        `${r.backend} (${r.kernels ?? ''}), ${step.threads} thread${step.threads === 1 ? '' : 's'}: ${wasm} ms/step against native PyTorch ${step.msPerStep}: ×${(wasm / step.msPerStep).toFixed(2)}`,
+      );
+    }
+  }
 }
 
 /** Side by side in one run: what the improved recipe (augmentation, a schedule) costs per step against the notebook's. */

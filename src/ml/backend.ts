@@ -8,6 +8,17 @@ export function isBackendName(value: string): value is BackendName {
   return isOneOf(BACKENDS, value);
 }
 
+/**
+ * The app's own kernels on wasm: `simd` (assembly/kernels.ts, where they load) over the
+ * JavaScript ones, or `js` alone, which the bench sets to measure what SIMD gains.
+ */
+export const WASM_KERNELS = ['simd', 'js'] as const;
+export type WasmKernels = (typeof WASM_KERNELS)[number];
+
+export function isWasmKernels(value: string): value is WasmKernels {
+  return isOneOf(WASM_KERNELS, value);
+}
+
 /** What the worker found out about one backend before choosing. */
 export interface BackendProbe {
   readonly name: BackendName;

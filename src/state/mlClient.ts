@@ -85,8 +85,8 @@ export function createMlClient(options: MlClientOptions): MlClient {
   }
 
   function start(restore: Snapshot | null): void {
-    const { backend, train, threads } = config();
-    life.send({ type: 'start', backend, seed: train.seed, testSize: train.testSize, restore, threads });
+    const { backend, train, threads, kernels } = config();
+    life.send({ type: 'start', backend, seed: train.seed, testSize: train.testSize, restore, threads, kernels });
   }
 
   function request<K extends Request['kind']>(request: Extract<Request, { kind: K }>, transfer: Transferable[] = []): Promise<Replies[K]> {

@@ -19,14 +19,17 @@ describe('settings', () => {
       zoom: 0,
       shift: 0,
     });
-    expect(readParams('')).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null }, problems: [] });
+    expect(readParams('')).toEqual({
+      config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' },
+      problems: [],
+    });
     expect(checkDraft(notebook)).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE }, errors: {} });
   });
 
   it('read every URL parameter, and write back only what differs from the notebook', () => {
     const search =
       '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&schedule=step&lrDecay=0.7&rotation=12.5&zoom=8&shift=1.5' +
-      '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2';
+      '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2&kernels=js';
     const { config, problems } = readParams(search);
     expect(problems).toEqual([]);
     expect(config).toEqual({
@@ -47,12 +50,13 @@ describe('settings', () => {
       },
       autostart: true,
       threads: 2,
+      kernels: 'js',
     });
     expect(readParams(searchOf(config)).config).toEqual(config);
-    expect(searchOf({ backend: null, train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, autostart: false, threads: null })).toBe(
-      '?learningRate=0.01',
-    );
-    expect(searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null })).toBe('');
+    expect(
+      searchOf({ backend: null, train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, autostart: false, threads: null, kernels: 'simd' }),
+    ).toBe('?learningRate=0.01');
+    expect(searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' })).toBe('');
   });
 
   it('name a bad URL value, quoted short and escaped, and keep the default', () => {
@@ -62,6 +66,10 @@ describe('settings', () => {
     expect(config.train).toEqual(NOTEBOOK_RECIPE);
     expect(config.backend).toBeNull();
     expect(readParams('?threads=0').problems).toEqual(['threads=0 is not a whole number from 1 to 64; using every core.']);
+    expect(readParams('?kernels=avx')).toMatchObject({
+      config: { kernels: 'simd' },
+      problems: ['kernels=avx is not simd or js; using simd.'],
+    });
     expect(problems).toEqual([
       'epochs=0x10 is not a whole number from 1 to 1000; using 5.',
       'batchSize="  2 " is not a whole number from 1 to 4096; using 128.',

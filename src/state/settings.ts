@@ -1,4 +1,4 @@
-import { BACKENDS, isBackendName, type BackendName } from '../ml/backend';
+import { BACKENDS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../ml/backend';
 import { EXPECTED_COUNT } from '../ml/mnist';
 import { NO_AUGMENT } from '../ml/augment';
 import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/model';
@@ -13,6 +13,8 @@ export interface AppConfig {
   readonly autostart: boolean;
   /** wasm threads (the URL's `threads`); null: every core. */
   readonly threads: number | null;
+  /** The app's kernels on wasm (the URL's `kernels`, for the bench): SIMD unless `js`. */
+  readonly kernels: WasmKernels;
 }
 
 /** The notebook's recipe on the full dataset. */
@@ -194,11 +196,15 @@ export function readParams(search: string): { config: AppConfig; problems: strin
   const threads = rawThreads === null ? null : (read(rawThreads, THREADS_RULE) ?? null);
   if (rawThreads !== null && threads === null)
     problems.push(`threads=${quoteValue(rawThreads)} is not ${describeRule(THREADS_RULE)}; using every core.`);
+  const rawKernels = params.get('kernels');
+  const kernels = rawKernels !== null && isWasmKernels(rawKernels) ? rawKernels : 'simd';
+  if (rawKernels !== null && rawKernels !== kernels) problems.push(`kernels=${quoteValue(rawKernels)} is not simd or js; using simd.`);
   return {
     config: {
       ...(config ?? { backend: null, train: NOTEBOOK_RECIPE }),
       autostart: params.get('autostart') === '1',
       threads: typeof threads === 'number' ? threads : null,
+      kernels,
     },
     problems,
   };
@@ -214,6 +220,7 @@ export function searchOf(config: AppConfig): string {
   }
   if (config.autostart) params.set('autostart', '1');
   if (config.threads !== null) params.set('threads', String(config.threads));
+  if (config.kernels !== 'simd') params.set('kernels', config.kernels);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -147,7 +147,7 @@ export const IDLE_TRAINING: TrainingView = {
 
 export function initialState(): AppState {
   return {
-    config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null },
+    config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' },
     settings: { draft: draftOf({ backend: null, train: NOTEBOOK_RECIPE }), errors: {} },
     runs: { list: [], recording: null, compared: [], opened: null, error: null, notice: null },
     notices: [],

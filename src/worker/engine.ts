@@ -1,10 +1,10 @@
-import type { BackendName, BackendProbe } from '../ml/backend';
+import type { BackendName, BackendProbe, WasmKernels } from '../ml/backend';
 import { errorMessage } from '../ml/errors';
 import { raceKey, type RaceReport } from '../ml/race';
 import { GpuHealth } from './gpuHealth';
 import type { Post } from './protocol';
 import { keepWorkingCopy } from './modelStore';
-import { configureWasmThreads } from './wasmSetup';
+import { configureWasmKernels, configureWasmThreads } from './wasmSetup';
 import { bestBackendBesides, probeAll, selectBackend } from './selectBackend';
 import { raceEngines } from './race';
 import { cachedRace, keepRace } from './raceCache';
@@ -18,6 +18,8 @@ export interface StartOptions {
   readonly restore: Snapshot | null;
   /** wasm threads asked for in the URL, or null for every core. */
   readonly threads: number | null;
+  /** The app's kernels on wasm: SIMD, or JavaScript alone (the bench's comparison). */
+  readonly kernels: WasmKernels;
   /** Resolves when the worker has nothing else to do (the dataset decoded), so a race times only itself. */
   readonly quiet: () => Promise<void>;
 }
@@ -28,6 +30,7 @@ export class Engine {
   private race: RaceReport | null = null;
   private quiet: () => Promise<void> = () => Promise.resolve();
   private threads: number | null = null;
+  private kernels: WasmKernels = 'simd';
   private started: Promise<ModelSession | null> | null = null;
 
   constructor(private readonly post: Post) {}
@@ -46,10 +49,12 @@ export class Engine {
     return this.started;
   }
 
-  private async open({ requested, seed, restore, threads, quiet }: StartOptions): Promise<ModelSession | null> {
+  private async open({ requested, seed, restore, threads, kernels, quiet }: StartOptions): Promise<ModelSession | null> {
     try {
       configureWasmThreads(threads);
+      configureWasmKernels(kernels);
       this.threads = threads;
+      this.kernels = kernels;
       this.quiet = quiet;
       const probes = await probeAll();
       this.race = await this.measure(false, probes);
@@ -124,6 +129,7 @@ export class Engine {
       devices: [
         ...probes.map((probe) => `${probe.name}: ${probe.available ? probe.detail : 'unavailable'}`),
         `wasm threads: ${this.threads ?? 'every core'}`,
+        `wasm kernels: ${this.kernels}`,
       ],
     });
     if (!again) {

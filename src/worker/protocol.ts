@@ -1,4 +1,4 @@
-import type { BackendChoice, BackendName } from '../ml/backend';
+import type { BackendChoice, BackendName, WasmKernels } from '../ml/backend';
 import type { DatasetFailure } from '../ml/data';
 import type { LayerSummary } from '../ml/model';
 import type { ModelMeta } from '../ml/persist';
@@ -44,7 +44,15 @@ export type ToWorker =
    * Starts a backend (the requested one, else the fastest) and builds a fresh model, or
    * the one in `restore` (a worker restarted after a crash), else the newest saved one.
    */
-  | { type: 'start'; backend: BackendName | null; seed: number; testSize: number; restore: Snapshot | null; threads: number | null }
+  | {
+      type: 'start';
+      backend: BackendName | null;
+      seed: number;
+      testSize: number;
+      restore: Snapshot | null;
+      threads: number | null;
+      kernels: WasmKernels;
+    }
   /** Races the engines again ("Measure again"), then goes back to `backend` (null: the winner). */
   | { type: 'measure-engines'; backend: BackendName | null }
   /**

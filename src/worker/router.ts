@@ -7,7 +7,9 @@ import { Inference } from './inference';
 import { ModelLibrary } from './modelLibrary';
 import { exportModel, workingCopy } from './modelStore';
 import type { Post, Reply, Request, ToWorker } from './protocol';
-import type { ModelSession, Snapshot } from './session';
+
+type StartMessage = Extract<ToWorker, { type: 'start' }>;
+import type { ModelSession } from './session';
 import { Trainer } from './trainingRun';
 
 export interface WorkerOptions {
@@ -49,7 +51,7 @@ export class MlWorker {
         return;
       case 'start':
         this.testSize = message.testSize;
-        this.started ??= this.start(message.backend, message.seed, message.restore, message.threads);
+        this.started ??= this.start(message);
         return;
       case 'measure-engines':
         void this.withSession(async (session) => {
@@ -151,9 +153,9 @@ export class MlWorker {
     await work(session);
   }
 
-  private async start(backend: BackendName | null, seed: number, restore: Snapshot | null, threads: number | null): Promise<void> {
+  private async start({ backend, seed, restore, threads, kernels }: StartMessage): Promise<void> {
     // An engine race (when one is needed) waits until the dataset is decoded, so neither slows the other.
-    const session = await this.engine.start({ requested: backend, seed, restore, threads, quiet: () => this.dataset.settled() });
+    const session = await this.engine.start({ requested: backend, seed, restore, threads, kernels, quiet: () => this.dataset.settled() });
     if (!session) return;
     this.library.follow(session);
     // A restarted worker brings its own weights; a new page gets back those of the last visit, else the newest saved model.

@@ -12,7 +12,7 @@ import {
 } from '../ml/backend';
 import { installTrainingKernels } from '../ml/kernels';
 import type { RaceReport } from '../ml/race';
-import { describeWasm } from './wasmSetup';
+import { describeWasm, simdKernels } from './wasmSetup';
 import { errorMessage } from '../ml/errors';
 
 async function probeWebGpu(): Promise<BackendProbe> {
@@ -55,7 +55,7 @@ export async function activate(name: BackendName): Promise<boolean> {
   try {
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
-    installTrainingKernels(name);
+    installTrainingKernels(name, name === 'wasm' ? await simdKernels() : null);
     return true;
   } catch {
     return false;

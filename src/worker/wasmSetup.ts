@@ -1,8 +1,12 @@
-import { getThreadsCount, setThreadedScriptUrls, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { BackendWasm, getThreadsCount, setThreadedScriptUrls, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs';
+import type { WasmKernels } from '../ml/backend';
+import { errorMessage } from '../ml/errors';
+import type { SimdKernels } from '../ml/kernels/simd';
+import { instantiateSimdKernels, simdKernelsFile, wasmMemoryOf } from './simdKernels';
 
 /** The wasm binaries come from the app's own origin, bundled by Vite, never from a CDN. */
 setWasmPaths({
@@ -31,15 +35,52 @@ export function configureWasmThreads(count: number | null): void {
   setThreadsCount(count ?? Math.max(1, navigator.hardwareConcurrency || 1));
 }
 
+let kernels: WasmKernels = 'simd';
+let simd: { memory: WebAssembly.Memory; kernels: Promise<SimdKernels | null> } | null = null;
+
+/** Whether the app's SIMD kernels should run on wasm (`js`: the bench's comparison without them). */
+export function configureWasmKernels(choice: WasmKernels): void {
+  kernels = choice;
+}
+
+async function loadSimdKernels(memory: WebAssembly.Memory): Promise<SimdKernels | null> {
+  try {
+    const response = await fetch(new URL(simdKernelsFile(memory), scripts));
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    return await instantiateSimdKernels(await WebAssembly.compile(await response.arrayBuffer()), memory);
+  } catch (error) {
+    // Without SIMD (an old browser runs tfjs' plain build) or without the file, the JS kernels do the work.
+    console.warn(`The SIMD training kernels did not load, so JavaScript ones run: ${errorMessage(error)}`);
+    return null;
+  }
+}
+
+/**
+ * The app's SIMD kernels on the running wasm backend's memory (fetched and compiled once
+ * per memory), or null when they are switched off or cannot run here.
+ */
+export function simdKernels(): Promise<SimdKernels | null> {
+  const backend = tf.backend();
+  if (kernels === 'js' || !(backend instanceof BackendWasm)) return Promise.resolve(null);
+  const memory = wasmMemoryOf(backend);
+  if (simd?.memory !== memory) simd = { memory, kernels: loadSimdKernels(memory) };
+  return simd.kernels;
+}
+
 /** XNNPACK's threads in the running wasm backend (1 for the single-threaded build). */
 export async function wasmThreads(): Promise<number> {
   return (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) ? getThreadsCount() : 1;
 }
 
-/** Which wasm build runs: SIMD and threads need a cross-origin isolated page (COOP/COEP). */
+/**
+ * Which wasm build runs (SIMD and threads need a cross-origin isolated page: COOP/COEP), and
+ * whose training kernels: the app's SIMD ones, or the JavaScript ones where those could not load.
+ */
 export async function describeWasm(): Promise<string> {
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threaded = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
   const count = await wasmThreads();
-  return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threaded ? `${count} thread${count === 1 ? '' : 's'}` : 'single-threaded'})`;
+  const threads = threaded ? `${count} thread${count === 1 ? '' : 's'}` : 'single-threaded';
+  const kernels = (await simdKernels()) ? 'SIMD' : 'JavaScript';
+  return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threads}, ${kernels} training kernels)`;
 }

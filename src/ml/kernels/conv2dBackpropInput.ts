@@ -2,12 +2,11 @@ import { fallBack, isUnit, kernel, release, replaceKernel, run } from './registr
 
 /**
  * The input gradient of a stride-1, unpadded NHWC convolution as one forward
- * convolution: dy padded by (k − 1) on each side, convolved with the filter
- * rotated by 180° and with its in/out channels swapped. On wasm this is ~10×
+ * convolution of dy, padded by (k − 1) on each side, with the filter rotated by
+ * 180° and its in/out channels swapped. On wasm this is ~10×
  * faster than the native kernel (17.5 → 1.8 ms for this network's conv2d_2).
  */
 export function installConv2dBackpropInput(backendName: string): void {
-  const pad = kernel('PadV2', backendName);
   const reverse = kernel('Reverse', backendName);
   const transpose = kernel('Transpose', backendName);
   const conv2d = kernel('Conv2D', backendName);
@@ -18,24 +17,17 @@ export function installConv2dBackpropInput(backendName: string): void {
       return fallBack(original, args, 'Conv2DBackpropInput', "stride-1 'valid' NHWC convolutions");
     }
     const [kh = 1, kw = 1] = filter.shape;
-    const padded = run(
-      pad,
-      args,
-      { x: dy },
-      {
-        paddings: [
-          [0, 0],
-          [kh - 1, kh - 1],
-          [kw - 1, kw - 1],
-          [0, 0],
-        ],
-        constantValue: 0,
-      },
-    );
     const rotated = run(reverse, args, { x: filter }, { dims: [0, 1] });
     const swapped = run(transpose, args, { x: rotated }, { perm: [0, 1, 3, 2] });
-    const result = run(conv2d, args, { x: padded, filter: swapped }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: 1 });
-    release(args, padded, rotated, swapped);
+    // The convolution pads dy itself (XNNPACK reads the zeros, nothing writes them): 0.5 ms less than a Pad first.
+    const pad = [
+      [0, 0],
+      [kh - 1, kh - 1],
+      [kw - 1, kw - 1],
+      [0, 0],
+    ];
+    const result = run(conv2d, args, { x: dy, filter: swapped }, { strides: 1, pad, dataFormat: 'NHWC', dilations: 1 });
+    release(args, rotated, swapped);
     return result;
   });
 }

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { fallBack, replaceKernel, type KernelArgs } from './registry';
+import { wasmHeap } from './wasmHeap';
 
 export interface PoolGeometry {
   readonly batch: number;
@@ -108,11 +109,6 @@ interface HeapAccess {
   write(args: KernelArgs, shape: number[], fill: (out: Float32Array) => void): tf.TensorInfo;
 }
 
-interface WasmLike {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
-}
-
 interface CpuLike {
   readSync(dataId: object): ArrayLike<number>;
   makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
@@ -120,11 +116,13 @@ interface CpuLike {
 
 /** wasm: views straight into the module's heap, no copies (views are taken after allocating). */
 const WASM_ACCESS: HeapAccess = {
-  read: (args, info) => (args.backend as WasmLike).typedArrayFromHeap(info),
+  read: (args, info) => wasmHeap(args).typedArrayFromHeap(info),
   write: (args, shape, fill) => {
-    const backend = args.backend as WasmLike;
-    const out = backend.makeOutput(shape, 'float32');
-    fill(backend.typedArrayFromHeap(out));
+    const heap = wasmHeap(args);
+    const out = heap.makeOutput(shape, 'float32');
+    const values = heap.typedArrayFromHeap(out);
+    if (!(values instanceof Float32Array)) throw new Error('a float32 output came back as another type');
+    fill(values);
     return out;
   },
 };

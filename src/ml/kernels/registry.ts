@@ -33,12 +33,17 @@ export function isUnit(value: unknown): boolean {
 }
 
 /**
- * Registers `make(original)` in place of a backend's kernel, once. `original` is
- * the kernel it replaces (undefined where the backend has none), for the cases
- * the replacement does not handle.
+ * Registers `make(original)` in place of a backend's kernel, once per `layer`. `original`
+ * is the kernel it replaces (undefined where the backend has none), for the cases the
+ * replacement does not handle; a second layer wraps the first.
  */
-export function replaceKernel(name: string, backendName: string, make: (original: tf.KernelConfig | undefined) => tf.KernelFunc): void {
-  const key = `${backendName}/${name}`;
+export function replaceKernel(
+  name: string,
+  backendName: string,
+  make: (original: tf.KernelConfig | undefined) => tf.KernelFunc,
+  layer = 'js',
+): void {
+  const key = `${backendName}/${name}/${layer}`;
   if (replaced.has(key)) return;
   const original = tf.getKernel(name, backendName) as tf.KernelConfig | undefined;
   const kernelFunc = make(original);
