@@ -1,7 +1,9 @@
 /*
  * Dropout's multiplier, drawn here rather than by JavaScript's Math.random: each value is
- * a hash of its position in an endless sequence (a counter and a key, not memory, so the
- * module still owns none), kept with probability `keep`.
+ * a hash of its position in the sequence (a 32-bit counter) mixed with a 32-bit key, both
+ * wasm globals rather than memory, so the module still owns none. The key goes in after a
+ * first round of hashing: XORed into the counter directly, a new key would only relabel
+ * the positions of the old sequence.
  */
 let counter: u32 = 0;
 let key: u32 = 0;
@@ -15,10 +17,10 @@ function hash4(h: v128): v128 {
   return v128.xor(h, i32x4.shr_u(h, 16));
 }
 
-/** Starts the sequence at a point chosen by the caller (from the browser's entropy). */
-export function seedDropout(seed: u32): void {
+/** Starts the sequence: a key from the caller (the browser's entropy) and a position (0, or near the end for a test). */
+export function seedDropout(seed: u32, start: u32): void {
   key = seed;
-  counter = 0;
+  counter = start;
 }
 
 /**
@@ -26,7 +28,7 @@ export function seedDropout(seed: u32): void {
  * its input (inverted dropout). Drawn from the top 24 bits of each hash, as float32 would.
  */
 export function dropoutMultiplier(out: usize, count: i32, keep: f32): void {
-  // Before the counter wraps, move to a new key so that no mask ever repeats an earlier one.
+  // Before the counter wraps (about 17,000 steps of this network), move to a new key.
   if (counter > 0xf0000000) {
     key = i32x4.extract_lane(hash4(i32x4.splat(key ^ 0x9e3779b9)), 0);
     counter = 0;
@@ -37,7 +39,7 @@ export function dropoutMultiplier(out: usize, count: i32, keep: f32): void {
   let lanes = i32x4(counter, counter + 1, counter + 2, counter + 3);
   const whole = count & ~3;
   for (let i = 0; i < count; i += 4) {
-    const bits = i32x4.shr_u(hash4(v128.xor(lanes, salt)), 8);
+    const bits = i32x4.shr_u(hash4(v128.xor(hash4(lanes), salt)), 8);
     const values = v128.and(scale, i32x4.lt_s(bits, limit));
     if (i < whole) {
       v128.store(out + ((<usize>i) << 2), values);

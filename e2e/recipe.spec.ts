@@ -43,7 +43,8 @@ test('the improved recipe: one click sets it, the grid shows what the network se
   await expect(field(page, 'Engine')).toHaveValue('wasm');
   await expect(page).toHaveURL(/schedule=one-cycle/);
   // A quick try on fewer images is still the improved recipe.
-  await field(page, 'Training images').fill('3840');
+  // 120 steps an epoch: long enough (over a second on wasm here) to see the grid during epoch 2.
+  await field(page, 'Training images').fill('15360');
   await field(page, 'Test images').fill('500');
   await expect(page.getByTestId('recipe')).toHaveText('In use: the improved recipe');
   await field(page, 'Epochs').fill('2');
@@ -66,17 +67,20 @@ test('the improved recipe: one click sets it, the grid shows what the network se
   await expect(page.getByRole('heading', { name: 'As the network sees them in epoch 2' })).toBeVisible();
   await expect.poll(() => tilePixels(page, 'augmented-sample', 5)).toEqual(augmentedIdx(train.images, 5, 2));
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  // Once done, the grid shows the epoch the next Train would start with.
+  await expect(augmented).toHaveAttribute('data-epoch', '3');
+  await expect.poll(() => tilePixels(page, 'augmented-sample', 5)).toEqual(augmentedIdx(train.images, 5, 3));
   await expect(page.locator('[data-testid=chart-learning-rate] .chart-surface[data-rendered=true]')).toHaveCount(1);
   expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.75);
 
   // The run remembers the recipe, and the rates it stepped with: up to the peak, then down.
   const rates = await page.evaluate(() => window.mnistBench?.learningRates() ?? []);
-  expect(rates).toHaveLength(60);
+  expect(rates).toHaveLength(240);
   const peak = rates.indexOf(Math.max(...rates));
   expect(Math.max(...rates)).toBeCloseTo(0.01, 6);
   expect(peak).toBeGreaterThan(5);
   expect(rates[0]).toBeCloseTo(0.0004, 6);
-  expect(rates[59]).toBeLessThan(0.0001);
+  expect(rates[239]).toBeLessThan(0.0001);
   await expect(page.getByRole('region', { name: 'Runs' })).toContainText('one-cycle');
 
   // One click back to the notebook, exactly.

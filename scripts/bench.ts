@@ -15,57 +15,19 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, launchOptions } from '../e2e/browser';
-import { BACKENDS, WASM_KERNELS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../src/ml/backend';
+import type { BackendName, WasmKernels } from '../src/ml/backend';
 import type {} from '../src/harness/hooks';
-import { PRESET_NAMES, isPresetName, recipeParams, type PresetName } from '../src/state/presets';
+import { recipeParams, type PresetName } from '../src/state/presets';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 import { printTable, type Result } from './lib/bench-table';
 import { measureRunStore } from './lib/bench-runs';
 import { nativeStep } from './lib/bench-native';
+import { parseOptions, type Options } from './lib/bench-options';
 import { errorMessage } from '../src/ml/errors';
 
 const PORT = 4179;
 const WARMUP_STEPS = 5;
 const BATCH_SIZE = 128;
-
-interface Options {
-  backends: (BackendName | 'auto')[];
-  steps: number;
-  epochs: number | null;
-  trainSize: number;
-  seed: number | null;
-  presets: PresetName[];
-  kernels: WasmKernels[];
-  native: boolean;
-  runs: number | null;
-}
-
-function parseOptions(argv: string[]): Options {
-  const value = (flag: string): string | undefined => {
-    const index = argv.indexOf(flag);
-    return index === -1 ? undefined : argv[index + 1];
-  };
-  const backend = value('--backend') ?? 'all';
-  if (backend !== 'all' && backend !== 'auto' && !isBackendName(backend)) {
-    throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, auto or all`);
-  }
-  const epochs = value('--epochs');
-  const presets = (value('--preset') ?? 'notebook').split(',');
-  if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(' or ')}, or both separated by a comma`);
-  const kernels = (value('--kernels') ?? 'simd').split(',');
-  if (!kernels.every(isWasmKernels)) throw new Error(`--kernels must be ${WASM_KERNELS.join(' or ')}, or both separated by a comma`);
-  return {
-    backends: backend === 'all' ? ['auto', 'wasm', 'cpu', 'webgl', 'webgpu'] : [backend],
-    steps: Math.max(30, Number(value('--steps') ?? 30)),
-    epochs: epochs === undefined ? null : Number(epochs),
-    trainSize: Number(value('--trainSize') ?? 60_000),
-    seed: value('--seed') === undefined ? null : Number(value('--seed')),
-    presets,
-    kernels,
-    native: argv.includes('--native'),
-    runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
-  };
-}
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

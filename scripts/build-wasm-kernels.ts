@@ -6,7 +6,7 @@
  * or run code at instantiation (a start function). Skipped when the outputs are newer
  * than every file in assembly/, the compiler and this script.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ const source = join(sources, 'kernels.ts');
 const COMMON = ['-O3', '--noAssert', '--runtime', 'stub', '--importMemory', '--noExportMemory', '--use', 'abort=', '--enable', 'simd'];
 const BUILDS = [
   { file: 'kernels.wasm', flags: [] },
-  // tfjs' threaded memory is shared with a maximum of 4 GiB (65,536 pages); an import must match it.
+  // tfjs' threaded memory is shared with a maximum of 4 GiB (65,536 pages): a shared import must declare a maximum at least that.
   { file: 'kernels-shared.wasm', flags: ['--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536'] },
 ];
 const DATA = 11;
@@ -35,7 +35,9 @@ async function mtime(path: string): Promise<number> {
 }
 
 async function build(file: string, flags: string[]): Promise<void> {
-  const out = join(wasmThreadsDir, file);
+  // Compiled beside its place and moved there only once checked: a refused build must not stay
+  // where the next run's staleness check, and the server, would take it for a good one.
+  const out = join(wasmThreadsDir, `${file}.unchecked`);
   // The compiler's own command line, not its API: the API's typings redeclare global types
   // (Array, String) for every file of a program that imports them. Its diagnostics show as they come.
   const compiler = require.resolve('assemblyscript/bin/asc.js');
@@ -43,7 +45,11 @@ async function build(file: string, flags: string[]): Promise<void> {
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`asc exited with ${run.status ?? run.signal ?? 'an error'}`);
   const ids = sectionIds(new Uint8Array(await readFile(out)));
-  if (ids.includes(DATA) || ids.includes(START)) throw new Error(`${file} would write into or run code in tfjs' memory`);
+  if (ids.includes(DATA) || ids.includes(START)) {
+    await rm(out, { force: true });
+    throw new Error(`${file} would write into or run code in tfjs' memory`);
+  }
+  await rename(out, join(wasmThreadsDir, file));
 }
 
 async function main(): Promise<void> {

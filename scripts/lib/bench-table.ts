@@ -1,6 +1,5 @@
-import type { BackendName } from '../../src/ml/backend';
+import type { BackendName, WasmKernels } from '../../src/ml/backend';
 import type { PresetName } from '../../src/state/presets';
-import type { WasmKernels } from '../../src/ml/backend';
 import type { NativeStep } from './bench-native';
 
 /** One backend's figures, as the bench's JSON line reports them. */

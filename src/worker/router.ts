@@ -7,10 +7,10 @@ import { Inference } from './inference';
 import { ModelLibrary } from './modelLibrary';
 import { exportModel, workingCopy } from './modelStore';
 import type { Post, Reply, Request, ToWorker } from './protocol';
-
-type StartMessage = Extract<ToWorker, { type: 'start' }>;
 import type { ModelSession } from './session';
 import { Trainer } from './trainingRun';
+
+type StartMessage = Extract<ToWorker, { type: 'start' }>;
 
 export interface WorkerOptions {
   /** Sees every training step as it ends; for the bench, never set in the app. */

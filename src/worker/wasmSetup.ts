@@ -36,35 +36,38 @@ export function configureWasmThreads(count: number | null): void {
 }
 
 let kernels: WasmKernels = 'simd';
-let simd: { memory: WebAssembly.Memory; kernels: Promise<SimdKernels | null> } | null = null;
+let loaded: { backend: BackendWasm; kernels: Promise<SimdKernels | null> } | null = null;
 
 /** Whether the app's SIMD kernels should run on wasm (`js`: the bench's comparison without them). */
 export function configureWasmKernels(choice: WasmKernels): void {
   kernels = choice;
 }
 
-async function loadSimdKernels(memory: WebAssembly.Memory): Promise<SimdKernels | null> {
+async function loadSimdKernels(backend: BackendWasm): Promise<SimdKernels | null> {
   try {
+    const memory = wasmMemoryOf(backend);
     const response = await fetch(new URL(simdKernelsFile(memory), scripts));
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     return await instantiateSimdKernels(await WebAssembly.compile(await response.arrayBuffer()), memory);
   } catch (error) {
-    // Without SIMD (an old browser runs tfjs' plain build) or without the file, the JS kernels do the work.
+    // Without wasm SIMD (an old browser), without the file, or if tfjs' memory is not where it was, the JS kernels do the work.
     console.warn(`The SIMD training kernels did not load, so JavaScript ones run: ${errorMessage(error)}`);
     return null;
   }
 }
 
 /**
- * The app's SIMD kernels on the running wasm backend's memory (fetched and compiled once
- * per memory), or null when they are switched off or cannot run here.
+ * The app's SIMD kernels on the running wasm backend's memory (fetched and compiled once),
+ * or null when they are switched off or cannot run here.
  */
 export function simdKernels(): Promise<SimdKernels | null> {
   const backend = tf.backend();
   if (kernels === 'js' || !(backend instanceof BackendWasm)) return Promise.resolve(null);
-  const memory = wasmMemoryOf(backend);
-  if (simd?.memory !== memory) simd = { memory, kernels: loadSimdKernels(memory) };
-  return simd.kernels;
+  loaded ??= { backend, kernels: loadSimdKernels(backend) };
+  // The kernels are registered once, bound to that memory: a second wasm backend (the app never
+  // starts one) would need them bound again.
+  if (loaded.backend !== backend) throw new Error('a second wasm backend started; the SIMD kernels are bound to the first');
+  return loaded.kernels;
 }
 
 /** XNNPACK's threads in the running wasm backend (1 for the single-threaded build). */
@@ -81,6 +84,6 @@ export async function describeWasm(): Promise<string> {
   const threaded = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
   const count = await wasmThreads();
   const threads = threaded ? `${count} thread${count === 1 ? '' : 's'}` : 'single-threaded';
-  const kernels = (await simdKernels()) ? 'SIMD' : 'JavaScript';
-  return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threads}, ${kernels} training kernels)`;
+  const own = (await simdKernels()) ? 'SIMD' : 'JavaScript';
+  return `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threads}, ${own} training kernels)`;
 }

@@ -76,7 +76,7 @@ export async function networkGradients(backend: Backend, seed: number): Promise<
   await tf.setBackend(backend);
   const model = buildCnn({ seed: 5 });
   const x = tf.tensor4d(images.values.map(Math.abs), [32, 28, 28, 1]);
-  const y = tf.oneHot(tf.tensor1d(labels, 'int32'), 10);
+  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10));
   const { grads } = tf.variableGrads(() => {
     const probabilities = model.apply(x, { training: false }) as tf.Tensor2D;
     return tf.metrics.categoricalCrossentropy(y, probabilities).mean<tf.Scalar>();

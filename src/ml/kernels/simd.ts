@@ -1,9 +1,10 @@
 /**
  * The app's SIMD kernels (assembly/kernels.ts), instantiated on tfjs' own wasm memory:
- * every argument named like a tensor is that tensor's byte offset in the memory.
+ * every argument named like a tensor is that tensor's byte offset in the memory. They are
+ * plain wasm exports (no `this`), so they are typed as function-valued properties.
  */
 export interface SimdKernels {
-  maxPoolGrad2x2(
+  readonly maxPoolGrad2x2: (
     x: number,
     dy: number,
     dx: number,
@@ -13,13 +14,21 @@ export interface SimdKernels {
     channels: number,
     outHeight: number,
     outWidth: number,
-  ): void;
-  addBias(x: number, bias: number, out: number, rows: number, channels: number): void;
-  sumRows(x: number, out: number, rows: number, channels: number): void;
-  filterGrad3x3In1Out8(x: number, dy: number, out: number, batch: number, height: number, width: number): void;
-  filterGrad3x3Out16(x: number, dy: number, out: number, batch: number, height: number, width: number, inChannels: number): void;
-  /** Starts dropout's sequence of draws at `seed` (a 32-bit integer). */
-  seedDropout(seed: number): void;
+  ) => void;
+  readonly addBias: (x: number, bias: number, out: number, rows: number, channels: number) => void;
+  readonly sumRows: (x: number, out: number, rows: number, channels: number) => void;
+  readonly filterGrad3x3In1Out8: (x: number, dy: number, out: number, batch: number, height: number, width: number) => void;
+  readonly filterGrad3x3Out16: (
+    x: number,
+    dy: number,
+    out: number,
+    batch: number,
+    height: number,
+    width: number,
+    inChannels: number,
+  ) => void;
+  /** Starts dropout's sequence of draws with the key `seed` (a 32-bit integer) at position `start`. */
+  readonly seedDropout: (seed: number, start: number) => void;
   /** Writes `count` values, each 1 / keep with probability keep and else 0. */
-  dropoutMultiplier(out: number, count: number, keep: number): void;
+  readonly dropoutMultiplier: (out: number, count: number, keep: number) => void;
 }

@@ -70,7 +70,8 @@ function installSumRows(simd: SimdKernels): void {
       const axes = (Array.isArray(axis) ? axis : [axis]).map((a) => (typeof a === 'number' && a < 0 ? a + rank : a));
       const leading = Array.from({ length: rank - 1 }, (_, i) => i);
       const channels = x.shape[rank - 1];
-      if (!same([...axes].sort(), leading) || !lanesFit(channels)) return pass(original, args, 'Sum');
+      const sorted = axes.filter((a) => typeof a === 'number').sort((p, q) => p - q);
+      if (sorted.length !== axes.length || !same(sorted, leading) || !lanesFit(channels)) return pass(original, args, 'Sum');
       const heap = wasmHeap(args);
       const out = heap.makeOutput(keepDims === true ? [...leading.map(() => 1), channels] : [channels], 'float32');
       simd.sumRows(offsetOf(heap, x), offsetOf(heap, out), size(x.shape) / channels, channels);
@@ -92,12 +93,23 @@ function installMaxPoolGrad(simd: SimdKernels): void {
         return pass(original, args, 'MaxPoolGrad');
       }
       const [batch = 0, height = 0, width = 0, channels] = input.shape;
-      const [, outHeight = 0, outWidth = 0] = dy.shape;
-      if (!lanesFit(channels)) return pass(original, args, 'MaxPoolGrad');
+      const [outHeight, outWidth] = [Math.floor(height / 2), Math.floor(width / 2)];
+      if (input.shape.length !== 4 || !lanesFit(channels) || !same(dy.shape, [batch, outHeight, outWidth, channels])) {
+        return pass(original, args, 'MaxPoolGrad');
+      }
       const heap = wasmHeap(args);
       const out = heap.makeOutput([...input.shape], 'float32');
-      const [x, g, dx] = [input, dy, out].map((info) => offsetOf(heap, info));
-      simd.maxPoolGrad2x2(x ?? 0, g ?? 0, dx ?? 0, batch, height, width, channels, outHeight, outWidth);
+      simd.maxPoolGrad2x2(
+        offsetOf(heap, input),
+        offsetOf(heap, dy),
+        offsetOf(heap, out),
+        batch,
+        height,
+        width,
+        channels,
+        outHeight,
+        outWidth,
+      );
       return out;
     },
     SIMD,
@@ -119,9 +131,10 @@ function installFilterGrad(simd: SimdKernels): void {
       const outChannels = dy?.shape[3] ?? 0;
       const unit = strides === 1 || same(strides, [1, 1]);
       const fits =
+        x?.shape.length === 4 &&
         same(filterShape, [3, 3, inChannels, outChannels]) &&
         same(dy?.shape, [batch, height - 2, width - 2, outChannels]) &&
-        ((inChannels === 1 && outChannels === 8) || (inChannels % 2 === 0 && outChannels === 16));
+        ((inChannels === 1 && outChannels === 8) || (inChannels > 0 && inChannels % 2 === 0 && outChannels === 16));
       if (!x || !dy || !isFloat(x, dy) || !unit || pad !== 'valid' || dataFormat !== 'NHWC' || !fits) {
         return pass(original, args, 'Conv2DBackpropFilter');
       }
@@ -144,7 +157,7 @@ function installFilterGrad(simd: SimdKernels): void {
 export const DROPOUT_MULTIPLIER = 'DropoutMultiplier';
 
 function installDropoutMultiplier(simd: SimdKernels): void {
-  simd.seedDropout(Math.floor(Math.random() * 2 ** 32));
+  simd.seedDropout(Math.floor(Math.random() * 2 ** 32), 0);
   replaceKernel(
     DROPOUT_MULTIPLIER,
     'wasm',

@@ -1,0 +1,42 @@
+/** The bench's command line (documented at the top of scripts/bench.ts and in docs/automation.md). */
+import { BACKENDS, WASM_KERNELS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../../src/ml/backend';
+import { PRESET_NAMES, isPresetName, type PresetName } from '../../src/state/presets';
+
+export interface Options {
+  backends: (BackendName | 'auto')[];
+  steps: number;
+  epochs: number | null;
+  trainSize: number;
+  seed: number | null;
+  presets: PresetName[];
+  kernels: WasmKernels[];
+  native: boolean;
+  runs: number | null;
+}
+
+export function parseOptions(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const backend = value('--backend') ?? 'all';
+  if (backend !== 'all' && backend !== 'auto' && !isBackendName(backend)) {
+    throw new Error(`--backend must be one of ${BACKENDS.join(', ')}, auto or all`);
+  }
+  const epochs = value('--epochs');
+  const presets = (value('--preset') ?? 'notebook').split(',');
+  if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(' or ')}, or both separated by a comma`);
+  const kernels = (value('--kernels') ?? 'simd').split(',');
+  if (!kernels.every(isWasmKernels)) throw new Error(`--kernels must be ${WASM_KERNELS.join(' or ')}, or both separated by a comma`);
+  return {
+    backends: backend === 'all' ? ['auto', 'wasm', 'cpu', 'webgl', 'webgpu'] : [backend],
+    steps: Math.max(30, Number(value('--steps') ?? 30)),
+    epochs: epochs === undefined ? null : Number(epochs),
+    trainSize: Number(value('--trainSize') ?? 60_000),
+    seed: value('--seed') === undefined ? null : Number(value('--seed')),
+    presets,
+    kernels,
+    native: argv.includes('--native'),
+    runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
+  };
+}
