@@ -185,7 +185,8 @@ async function runRow(
   let result = await runBackend(browser, backend, options, preset, kernels);
   const { threads } = result;
   if (result.activeBackend !== 'wasm' || threads === null) return result;
-  if (first && threads > 1) {
+  // Timed steps only: in --epochs mode a second full run for one thread would double the wait.
+  if (first && threads > 1 && options.epochs === null) {
     console.error('bench: wasm with one thread…');
     const single = await runBackend(browser, backend, options, preset, kernels, 1);
     result = { ...result, msPerStepOneThread: single.msPerStep.median };
