@@ -20,7 +20,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  reporter: [['list']],
+  // Each test's time against its limit, for the list `npm test` prints last.
+  reporter: [['list'], ['./scripts/test-durations/playwrightReporter.ts']],
   use: {
     // The harness build: the app plus the hooks the fault tests need (src/harness).
     baseURL: `http://127.0.0.1:${HARNESS_PORT}`,

@@ -5,5 +5,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
+    // Each test's time against its limit, for the list `npm test` prints last.
+    reporters: ['default', './scripts/test-durations/vitestReporter.ts'],
   },
 });

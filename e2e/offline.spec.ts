@@ -127,6 +127,7 @@ test.describe('an update', () => {
   test.use({ serviceWorkers: 'allow', baseURL: `http://127.0.0.1:${UPDATE_PORT}` });
 
   test('is offered, waits while training, and Reload brings it with the saved models kept', async ({ page }) => {
+    // Longer than the default: it runs a whole production build of the next version (about a minute) inside the test.
     test.setTimeout(300_000);
     const next = await buildVersion('next');
     let server = await serve('dist', UPDATE_PORT);

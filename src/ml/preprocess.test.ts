@@ -2,11 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from './data';
-import { installTrainingKernels } from './kernels';
 import { IMAGE_PIXELS, IMAGE_SIZE } from './mnist';
 import { buildCnn, compileCnn } from './model';
 import { MASS_TARGET, boundingBox, centreOfMass, preprocess, resample, type GrayImage } from './preprocess';
-import { ANY_SPAN, PLAIN_STEPS, quietHooks } from './testing';
+import { ANY_SPAN, PLAIN_STEPS, quietHooks, useTrainingBackend } from './testing';
 import { trainEpochs } from './train';
 
 function canvas(size: number, paint: (x: number, y: number) => number): GrayImage {
@@ -95,8 +94,7 @@ describe('an MNIST digit drawn ten times larger', () => {
   });
 
   it('gets the same prediction as the original from a briefly trained model', async () => {
-    await tf.setBackend('cpu');
-    installTrainingKernels('cpu');
+    await useTrainingBackend();
     const model = buildCnn({ seed: 2 });
     compileCnn(model);
     await trainEpochs(

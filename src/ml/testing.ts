@@ -1,4 +1,6 @@
+import * as tf from '@tensorflow/tfjs';
 import { NO_AUGMENT } from './augment';
+import { installTrainingKernels } from './kernels';
 import type { ScheduleConfig } from './schedule';
 import type { ScheduleSpan, TrainHooks } from './train';
 
@@ -19,4 +21,15 @@ export function quietHooks(overrides: Partial<TrainHooks> = {}): TrainHooks {
     onEpoch: () => Promise.resolve(),
     ...overrides,
   };
+}
+
+/**
+ * The backend for tests that train: tfjs' wasm build with the app's training kernels (the
+ * JavaScript ones; the SIMD ones are checked in src/worker). About ten times faster than the
+ * CPU backend, so a test that trains stays small work on a slow machine.
+ */
+export async function useTrainingBackend(): Promise<void> {
+  await import('@tensorflow/tfjs-backend-wasm');
+  await tf.setBackend('wasm');
+  installTrainingKernels('wasm');
 }

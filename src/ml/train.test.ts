@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from './data';
 import { buildCnn, compileCnn } from './model';
-import { installConv2dBackpropFilter } from './kernels/conv2dBackpropFilter';
-import { ANY_SPAN, PLAIN_STEPS, quietHooks } from './testing';
+import { ANY_SPAN, PLAIN_STEPS, quietHooks, useTrainingBackend } from './testing';
 import { evaluate } from './evaluate';
 import { learningRateAt } from './schedule';
 import { trainEpochs, type EpochLog, type TrainConfig } from './train';
@@ -12,8 +11,7 @@ import { trainEpochs, type EpochLog, type TrainConfig } from './train';
 let data: MnistData;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  installConv2dBackpropFilter('cpu');
+  await useTrainingBackend();
   data = await loadMnistFromIdx();
 });
 

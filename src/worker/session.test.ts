@@ -1,9 +1,8 @@
-import { PLAIN_STEPS } from '../ml/testing';
+import { PLAIN_STEPS, useTrainingBackend } from '../ml/testing';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../scripts/lib/mnist-data';
 import type { MnistData } from '../ml/data';
-import { installConv2dBackpropFilter } from '../ml/kernels/conv2dBackpropFilter';
 import type { TrainConfig } from '../ml/train';
 import { Inference } from './inference';
 import type { FromWorker } from './protocol';
@@ -20,8 +19,7 @@ const steadyGpu: GpuWatch = {
 let data: MnistData;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  installConv2dBackpropFilter('cpu');
+  await useTrainingBackend();
   data = await loadMnistFromIdx();
 });
 
