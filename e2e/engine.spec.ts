@@ -18,17 +18,41 @@ test('a first visit races the engines on this device and chooses the fastest; a 
   await expect(badge(page)).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
   const first = await measured(page);
   expect(first.figures.wasm).toBeGreaterThan(0);
-  // wasm gets every core where there is more than one.
-  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  await expect(badge(page)).toContainText(cores > 1 ? `SIMD, ${cores} threads` : 'SIMD');
+  // wasm is timed with one thread and with every core, and runs with the faster.
+  const cores = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
+  const threads = Number(await badge(page).getAttribute('data-threads'));
+  if (cores > 1) {
+    const one = first.figures['wasm@1'] ?? Infinity;
+    const all = first.figures[`wasm@${cores}`] ?? Infinity;
+    expect(Math.min(one, all)).toBeLessThan(Infinity);
+    expect(threads).toBe(one <= all ? 1 : cores);
+    expect(first.figures.wasm).toBe(first.figures[`wasm@${threads}`]);
+    await expect(badge(page)).toContainText(`→ ${threads} thread${threads === 1 ? '' : 's'}`);
+  } else expect(threads).toBe(1);
+  await expect(badge(page)).toContainText(`SIMD, ${threads} thread${threads === 1 ? '' : 's'}`);
   await badge(page).getByText('Why this engine?').click();
-  await expect(badge(page).getByRole('row', { name: /^wasm/ })).toContainText('ms/step');
+  await expect(badge(page).getByRole('row', { name: /^wasm/ })).toHaveCount(cores > 1 ? 2 : 1);
+  await expect(badge(page).getByRole('row', { name: /^wasm/ }).first()).toContainText('ms/step');
   await expect(badge(page).getByRole('row', { name: /^WebGL/ })).toContainText(/not raced|unavailable|measured|cut short/);
 
+  // The next visit starts wasm with the count the race chose.
   await page.reload();
   await expectDatasetReady(page);
   await expect(badge(page)).toHaveAttribute('data-backend', 'wasm');
   expect((await measured(page)).at).toBe(first.at);
+  await expect(badge(page)).toHaveAttribute('data-threads', String(threads));
+  await expect(badge(page)).toContainText(`SIMD, ${threads} thread${threads === 1 ? '' : 's'}`);
+});
+
+test('?threads=1 times wasm with one thread alone, and trains with it', async ({ page }) => {
+  await page.goto('/?threads=1&epochs=1&trainSize=512&testSize=200');
+  await expectDatasetReady(page);
+  const { figures } = await measured(page);
+  expect(Object.keys(figures).filter((key) => key.startsWith('wasm'))).toEqual(['wasm@1', 'wasm']);
+  await expect(badge(page)).toHaveAttribute('data-threads', '1');
+  await expect(badge(page)).not.toContainText('→');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 40_000 });
 });
 
 test('Measure again races every engine again, the CPU too, and keeps the model', async ({ page }) => {

@@ -22,6 +22,8 @@ import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 import { printTable, type Result } from './lib/bench-table';
 import { measureRunStore } from './lib/bench-runs';
 import { nativeStep } from './lib/bench-native';
+import { availableParallelism } from 'node:os';
+import { MAX_WASM_THREADS, measuredFigures, threadCandidates, type RaceReport } from '../src/ml/race';
 import { parseOptions, type Options } from './lib/bench-options';
 import { errorMessage } from '../src/ml/errors';
 
@@ -146,15 +148,10 @@ async function runBackend(
     detail,
     dataReadyMs,
     trainReadyMs: { firstVisit, reload },
-    race: race && {
-      seconds: round(race.seconds, 2),
-      winner: race.winner,
-      msPerStep: Object.fromEntries(
-        race.measures.map((m) => [m.engine, m.status === 'measured' && m.msPerStep !== null ? round(m.msPerStep) : null]),
-      ),
-    },
-    threads: activeBackend === 'wasm' ? Number(/(\d+) threads?/.exec(detail)?.[1] ?? 1) : null,
+    race: race && raceFigures(race),
+    threads: activeBackend === 'wasm' ? Number((await page.getByTestId('backend').getAttribute('data-threads')) ?? 1) : null,
     msPerStepOneThread: null,
+    msPerStepByThreads: null,
     native: null,
     datasetHeapMB: round(datasetBytes / 2 ** 20),
     workerHeapMB: workerHeapMB === null ? null : round(workerHeapMB),
@@ -172,7 +169,22 @@ async function runBackend(
   };
 }
 
-/** One row: the run, then for wasm the same with one thread and (--native) PyTorch's step in the same minute. */
+/** The race as the bench reports it: each engine's ms/step (wasm's at the count it chose) and wasm's per thread count. */
+function raceFigures(race: RaceReport): NonNullable<Result['race']> {
+  const figures = Object.entries(measuredFigures(race)).map(([key, ms]): [string, number | null] => [key, ms === null ? null : round(ms)]);
+  return {
+    seconds: round(race.seconds, 2),
+    winner: race.winner,
+    msPerStep: Object.fromEntries(figures.filter(([key]) => !key.includes('@'))),
+    threads: Object.fromEntries(figures.flatMap(([key, ms]) => (key.startsWith('wasm@') ? [[key.slice('wasm@'.length), ms]] : []))),
+  };
+}
+
+/**
+ * One row: the run (wasm with the thread count the race chose), then for wasm the same with
+ * each other count the race timed, forced by `?threads=`, and (--native) PyTorch's step at one
+ * thread and every core, all in the same minutes.
+ */
 async function runRow(
   browser: Browser,
   backend: BackendName | 'auto',
@@ -185,15 +197,19 @@ async function runRow(
   let result = await runBackend(browser, backend, options, preset, kernels);
   const { threads } = result;
   if (result.activeBackend !== 'wasm' || threads === null) return result;
-  // Timed steps only: in --epochs mode a second full run for one thread would double the wait.
-  if (first && threads > 1 && options.epochs === null) {
-    console.error('bench: wasm with one thread…');
-    const single = await runBackend(browser, backend, options, preset, kernels, 1);
-    result = { ...result, msPerStepOneThread: single.msPerStep.median };
+  const cores = Math.min(MAX_WASM_THREADS, availableParallelism());
+  // Timed steps only: in --epochs mode a second full run for each other count would double the wait.
+  if (first && options.epochs === null) {
+    const byThreads: Record<string, number> = { [threads]: result.msPerStep.median };
+    for (const count of threadCandidates(cores, null).filter((count) => count !== threads)) {
+      console.error(`bench: wasm with ${count} thread${count === 1 ? '' : 's'}…`);
+      byThreads[count] = (await runBackend(browser, backend, options, preset, kernels, count)).msPerStep.median;
+    }
+    result = { ...result, msPerStepByThreads: byThreads, msPerStepOneThread: byThreads[1] ?? null };
   }
   if (!options.native) return result;
   console.error('bench: native PyTorch…');
-  const native = [...new Set([1, threads])].map((count) => nativeStep(count));
+  const native = [...new Set([1, cores])].map((count) => nativeStep(count));
   const failure = native.find((step) => typeof step === 'string');
   if (typeof failure === 'string') console.error(`bench: no native figure: ${failure}`);
   return { ...result, native: native.flatMap((step) => (typeof step === 'string' ? [] : [step])) };

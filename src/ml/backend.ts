@@ -40,6 +40,8 @@ export interface BackendChoice {
   readonly notice: string | null;
   /** The engines as measured on this device, if they were (else the choice followed the constants). */
   readonly race: RaceReport | null;
+  /** wasm: the XNNPACK threads it runs with; null on other engines. */
+  readonly threads: number | null;
 }
 
 /**

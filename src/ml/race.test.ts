@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendProbe } from './backend';
-import { RACE, cutShort, fastestWasmThreads, median, pickWinner, raceKey, raceOrder, type EngineMeasure } from './race';
+import {
+  RACE,
+  cutShort,
+  fastestWasmThreads,
+  measuredFigures,
+  median,
+  pickWinner,
+  raceKey,
+  raceOrder,
+  threadCandidates,
+  threadsSummary,
+  type EngineMeasure,
+  type RaceReport,
+} from './race';
 
 const probe = (name: BackendProbe['name'], available: boolean, software: boolean): BackendProbe => ({
   name,
@@ -91,5 +104,40 @@ describe('the engine race', () => {
   it('takes the median of the timed steps', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('wasm threads', () => {
+  it('times every core first, then one, and on more than 4 cores half of them; a count asked for alone', () => {
+    expect(threadCandidates(2, null)).toEqual([2, 1]);
+    expect(threadCandidates(4, null)).toEqual([4, 1]);
+    expect(threadCandidates(6, null)).toEqual([6, 1, 3]);
+    expect(threadCandidates(16, null)).toEqual([8, 1, 4]);
+    expect(threadCandidates(1, null)).toEqual([1]);
+    expect(threadCandidates(0, null)).toEqual([1]);
+    expect(threadCandidates(8, 3)).toEqual([3]);
+  });
+
+  const race = (measures: EngineMeasure[]): RaceReport => ({
+    measures,
+    measuredAt: '2026-12-01T10:00:00.000Z',
+    seconds: 1,
+    winner: pickWinner(measures),
+    wasmThreads: fastestWasmThreads(measures),
+  });
+
+  it('keeps one thread where one is faster, and says so with both figures', () => {
+    const report = race([measured('wasm', 23.6, 2), measured('wasm', 20.5, 1), measured('cpu', 230)]);
+    expect(report.wasmThreads).toBe(1);
+    expect(threadsSummary(report)).toBe('1 thread: 20.5 ms/step · 2 threads: 23.6 ms/step → 1 thread');
+    expect(measuredFigures(report)).toEqual({ 'wasm@1': 20.5, 'wasm@2': 23.6, wasm: 20.5, cpu: 230 });
+  });
+
+  it('names a count that was cut short, and has no summary when one count was timed', () => {
+    const cut: EngineMeasure = { engine: 'wasm', status: 'cut-short', msPerStep: 90, note: 'slow', threads: 1 };
+    const report = race([measured('wasm', 14, 2), cut]);
+    expect(threadsSummary(report)).toBe('1 thread: cut short · 2 threads: 14.0 ms/step → 2 threads');
+    expect(measuredFigures(report)).toEqual({ 'wasm@1': null, 'wasm@2': 14, wasm: 14 });
+    expect(threadsSummary(race([measured('wasm', 14, 2)]))).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ export interface EngineMeasure {
   readonly msPerStep: number | null;
   /** Why it was not raced or not finished, or the device it ran on. */
   readonly note: string;
-  /** wasm: the XNNPACK threads it ran with (every core, and one, are raced). */
+  /** wasm: the XNNPACK threads it ran with (every core and one are raced, on more than 4 cores a count between too). */
   readonly threads: number | null;
 }
 
@@ -24,7 +24,7 @@ export interface RaceReport {
   /** How long the race took, in seconds. */
   readonly seconds: number;
   readonly winner: BackendName | null;
-  /** The thread count of the fastest wasm entry, for whenever wasm runs. */
+  /** The thread count of the fastest wasm entry: wasm runs with it, now and whenever it starts later. */
   readonly wasmThreads: number | null;
 }
 
@@ -75,6 +75,63 @@ type Finished = EngineMeasure & { msPerStep: number };
 
 const finishedOf = (measures: readonly EngineMeasure[]): Finished[] =>
   measures.filter((measure): measure is Finished => measure.status === 'measured' && measure.msPerStep !== null);
+
+/**
+ * The thread counts to time wasm with, in the order to time them: the count asked for alone
+ * (the URL's `threads`), else every core first (the pool wasm starts with, so the first needs no
+ * change), then one, and on more than 4 cores half of them too. Past XNNPACK's cap of 8 threads
+ * in tfjs, more cannot run.
+ */
+export function threadCandidates(cores: number, forced: number | null): number[] {
+  if (forced !== null) return [forced];
+  const all = Math.max(1, Math.min(Math.floor(cores), MAX_WASM_THREADS));
+  const counts = [all, 1, ...(all > 4 ? [Math.round(all / 2)] : [])];
+  return counts.filter((count, index) => counts.indexOf(count) === index);
+}
+
+/** tfjs' wasm build caps XNNPACK's thread pool at this many threads. */
+export const MAX_WASM_THREADS = 8;
+
+const threadsText = (count: number): string => `${count} thread${count === 1 ? '' : 's'}`;
+
+/** The wasm entries of a race that were timed, fewest threads first. */
+function wasmTimings(measures: readonly EngineMeasure[]): (EngineMeasure & { threads: number })[] {
+  return measures
+    .filter((m): m is EngineMeasure & { threads: number } => m.engine === 'wasm' && m.threads !== null && m.status !== 'not-raced')
+    .sort((a, b) => a.threads - b.threads);
+}
+
+/**
+ * What the race found for wasm's threads, said in one line ("1 thread: 20.5 ms/step ·
+ * 2 threads: 23.6 → 1 thread"), or null when only one count was timed.
+ */
+export function threadsSummary(race: RaceReport): string | null {
+  const timed = wasmTimings(race.measures);
+  if (timed.length < 2 || race.wasmThreads === null) return null;
+  const figures = timed.map(
+    (m) =>
+      `${threadsText(m.threads)}: ${m.status === 'measured' && m.msPerStep !== null ? `${m.msPerStep.toFixed(1)} ms/step` : m.status.replace('-', ' ')}`,
+  );
+  return `${figures.join(' · ')} → ${threadsText(race.wasmThreads)}`;
+}
+
+/**
+ * Each engine's figure for scripts (`data-measured`): ms/step, null when cut short; for wasm one
+ * key per thread count (`wasm@1`, `wasm@2`), and `wasm` the figure of the count it runs with.
+ */
+export function measuredFigures(race: RaceReport): Record<string, number | null> {
+  const raced = race.measures.filter((m) => m.status === 'measured' || m.status === 'cut-short');
+  const figure = (m: EngineMeasure): number | null => (m.status === 'measured' ? m.msPerStep : null);
+  const figures: Record<string, number | null> = {};
+  for (const m of raced) {
+    if (m.engine === 'wasm' && m.threads !== null) figures[`wasm@${m.threads}`] = figure(m);
+    else figures[m.engine] = figure(m);
+  }
+  const wasm = raced.filter((m) => m.engine === 'wasm');
+  const chosen = wasm.find((m) => m.threads === race.wasmThreads) ?? wasm[0];
+  if (chosen) figures.wasm = figure(chosen);
+  return figures;
+}
 
 /** The thread count of the fastest measured wasm entry. */
 export function fastestWasmThreads(measures: readonly EngineMeasure[]): number | null {

@@ -1,5 +1,5 @@
 import { backendTitle } from '../ml/backend';
-import type { EngineMeasure, RaceReport } from '../ml/race';
+import { measuredFigures, threadsSummary, type EngineMeasure, type RaceReport } from '../ml/race';
 import { useAppState } from '../state/store';
 import { useMlClient } from './mlClientContext';
 
@@ -11,15 +11,6 @@ const STATUS_TEXT: Record<EngineMeasure['status'], string> = {
   unavailable: 'unavailable',
   failed: 'failed',
 };
-
-/** The figures of the race for the automation contract: ms/step of each engine that was raced. */
-function measuredJson(race: RaceReport | null): string | undefined {
-  if (!race) return undefined;
-  const raced = race.measures.filter((measure) => measure.status === 'measured' || measure.status === 'cut-short');
-  return JSON.stringify(
-    Object.fromEntries(raced.map((measure) => [measure.engine, measure.status === 'measured' ? measure.msPerStep : null])),
-  );
-}
 
 function RaceTable({ race, active }: { race: RaceReport; active: string }) {
   return (
@@ -69,19 +60,22 @@ export function BackendBadge() {
     );
   }
   const { choice } = backend;
+  const threads = choice.race ? threadsSummary(choice.race) : null;
   return (
     <div
       className="backend"
       data-testid="backend"
       data-backend={choice.name}
-      data-measured={measuredJson(choice.race)}
+      data-measured={choice.race ? JSON.stringify(measuredFigures(choice.race)) : undefined}
       data-measured-at={choice.race?.measuredAt}
+      data-threads={choice.threads ?? ''}
     >
       <span className="badge">{backendTitle(choice.name)}</span>
       <span className="muted">
         {choice.software ? 'software: ' : ''}
         {choice.detail}
       </span>
+      {choice.name === 'wasm' && threads ? <span className="muted threads">{threads}</span> : null}
       <details>
         <summary>{choice.race ? 'Why this engine?' : 'Why this backend?'}</summary>
         {choice.race ? (

@@ -4,7 +4,7 @@ import { raceKey, type RaceReport } from '../ml/race';
 import { GpuHealth } from './gpuHealth';
 import type { Post } from './protocol';
 import { keepWorkingCopy } from './modelStore';
-import { configureWasmKernels, configureWasmThreads } from './wasmSetup';
+import { configureWasmKernels, configureWasmThreads, useWasmThreads } from './wasmSetup';
 import { bestBackendBesides, probeAll, selectBackend } from './selectBackend';
 import { raceEngines } from './race';
 import { cachedRace, keepRace } from './raceCache';
@@ -139,7 +139,7 @@ export class Engine {
     this.post({ type: 'engines-measuring' });
     try {
       // The race times steps on this thread: nothing else may run meanwhile.
-      const report = await raceEngines(probes, this.quiet, again);
+      const report = await raceEngines(probes, this.quiet, again, this.threads);
       // Not kept (storage refused or full) only means the next visit races again.
       await keepRace(key, report).catch(() => undefined);
       return report;
@@ -150,6 +150,8 @@ export class Engine {
   }
 
   private async activate(requested: BackendName | null, known?: readonly BackendProbe[]): Promise<void> {
+    // The race's thread count, set before wasm's first step (or before it starts at all, when the race was cached).
+    if (this.threads === null && this.race?.wasmThreads) await useWasmThreads(this.race.wasmThreads);
     const backend = await selectBackend(requested, known ?? (await probeAll()), this.race);
     this.gpu.watch(backend.name);
     this.post({ type: 'backend-ready', backend });

@@ -3,10 +3,21 @@ import { BACKENDS, type BackendProbe } from '../ml/backend';
 import { errorMessage } from '../ml/errors';
 import { buildCnn, compileCnn } from '../ml/model';
 import { IMAGE_SIZE, NUM_CLASSES } from '../ml/mnist';
-import { RACE, cutShort, fastestWasmThreads, isGpu, median, pickWinner, raceOrder, type EngineMeasure, type RaceReport } from '../ml/race';
+import {
+  RACE,
+  cutShort,
+  fastestWasmThreads,
+  isGpu,
+  median,
+  pickWinner,
+  raceOrder,
+  threadCandidates,
+  type EngineMeasure,
+  type RaceReport,
+} from '../ml/race';
 import { trainStep } from '../ml/train';
 import { activate } from './selectBackend';
-import { wasmThreads } from './wasmSetup';
+import { useWasmThreads, wasmThreads } from './wasmSetup';
 
 /**
  * Times training steps of this network on one engine, as the training loop runs them
@@ -58,12 +69,38 @@ async function timeEngine(probe: BackendProbe, best: number | null): Promise<Eng
 }
 
 /**
+ * wasm once per thread count worth trying (`threadCandidates`), each against the best so far;
+ * then wasm is left on the fastest count, for training and for whenever it runs later.
+ */
+async function timeWasm(probe: BackendProbe, best: number | null, forced: number | null): Promise<EngineMeasure[]> {
+  const measures: EngineMeasure[] = [];
+  let fastest = best;
+  for (const count of threadCandidates(navigator.hardwareConcurrency || 1, forced)) {
+    const actual = await useWasmThreads(count);
+    // The single-threaded build (no cross-origin isolation) runs one thread whatever is asked.
+    if (measures.some((m) => m.threads === actual)) continue;
+    const measure = await timeEngine(probe, fastest);
+    measures.push(measure);
+    if (measure.status === 'measured' && measure.msPerStep !== null) fastest = Math.min(fastest ?? Infinity, measure.msPerStep);
+  }
+  const chosen = fastestWasmThreads(measures);
+  if (chosen !== null) await useWasmThreads(chosen);
+  return measures;
+}
+
+/**
  * Races every engine worth racing, fastest expected first, and names the winner (the
- * quick race of a first visit leaves CPU out once wasm is measured; a thorough one does not). The
+ * quick race of a first visit leaves CPU out once wasm is measured; a thorough one does not);
+ * wasm with each thread count worth trying, unless `threads` (the URL's) fixes it. The
  * engines start first (compiling wasm, spawning its threads: work off this thread that
  * overlaps whatever runs meanwhile), then `quiet` is awaited, so the steps are timed alone.
  */
-export async function raceEngines(probes: readonly BackendProbe[], quiet: () => Promise<void>, thorough: boolean): Promise<RaceReport> {
+export async function raceEngines(
+  probes: readonly BackendProbe[],
+  quiet: () => Promise<void>,
+  thorough: boolean,
+  threads: number | null,
+): Promise<RaceReport> {
   const { contenders, skipped } = raceOrder(probes);
   for (const probe of contenders) if (probe.name !== 'cpu') await activate(probe.name);
   await quiet();
@@ -83,9 +120,10 @@ export async function raceEngines(probes: readonly BackendProbe[], quiet: () => 
       });
       continue;
     }
-    const measure = await timeEngine(probe, best);
-    measures.push(measure);
-    if (measure.status === 'measured' && measure.msPerStep !== null) best = Math.min(best ?? Infinity, measure.msPerStep);
+    const timed = probe.name === 'wasm' ? await timeWasm(probe, best, threads) : [await timeEngine(probe, best)];
+    measures.push(...timed);
+    for (const measure of timed)
+      if (measure.status === 'measured' && measure.msPerStep !== null) best = Math.min(best ?? Infinity, measure.msPerStep);
   }
   const all = [...measures, ...skipped].sort((a, b) => BACKENDS.indexOf(a.engine) - BACKENDS.indexOf(b.engine));
   return {

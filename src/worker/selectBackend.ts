@@ -12,7 +12,7 @@ import {
 } from '../ml/backend';
 import { installTrainingKernels } from '../ml/kernels';
 import type { RaceReport } from '../ml/race';
-import { describeWasm, simdKernels } from './wasmSetup';
+import { describeWasm, simdKernels, wasmThreads } from './wasmSetup';
 import { errorMessage } from '../ml/errors';
 
 async function probeWebGpu(): Promise<BackendProbe> {
@@ -106,6 +106,7 @@ export async function selectBackend(
         reasons: explainChoice(candidate.name, tried),
         notice,
         race,
+        threads: candidate.name === 'wasm' ? await wasmThreads() : null,
       };
     }
     failed.push(candidate);

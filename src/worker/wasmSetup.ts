@@ -25,14 +25,39 @@ const scripts = new URL(`${import.meta.env.BASE_URL}tfjs-wasm/`, self.location.o
 setThreadedScriptUrls({ worker: new URL('threaded-simd.worker.js', scripts).href, main: new URL('threaded-simd.js', scripts).href });
 
 /**
- * XNNPACK's threads: every core unless the URL's `threads` says otherwise. The count is
- * fixed when the wasm backend starts, and a second wasm instance cannot start in the same
- * worker (Emscripten's pthread build does not allow it), so it is not raced. Without
- * cross-origin isolation there is no SharedArrayBuffer, tfjs finds no thread support, and
- * the single-threaded SIMD build runs. Must be called before the wasm backend starts.
+ * XNNPACK's threads for when the wasm backend starts: every core unless the URL's `threads`
+ * says otherwise (the race then times other counts, `useWasmThreads`). Without cross-origin
+ * isolation there is no SharedArrayBuffer, tfjs finds no thread support, and the
+ * single-threaded SIMD build runs. Must be called before the wasm backend starts.
  */
 export function configureWasmThreads(count: number | null): void {
   setThreadsCount(count ?? Math.max(1, navigator.hardwareConcurrency || 1));
+}
+
+/** The wasm backend if it has started (tfjs keeps it while another backend runs). */
+function startedWasm(): BackendWasm | null {
+  const backend = tf.engine().registry.wasm;
+  return backend instanceof BackendWasm ? backend : null;
+}
+
+/**
+ * Runs wasm with `count` XNNPACK threads from the next kernel on, and returns the count it
+ * runs with. Emscripten's pthread build cannot start a second module in one worker, but
+ * tfjs' `init_with_threads_count` makes a new XNNPACK pool for the running one: every
+ * XNNPACK operator takes the current pool when it runs. The old pool is not freed (tfjs
+ * exports no way to), its threads asleep on a futex; a race makes at most three, once per
+ * visit. Called only between training steps (the race, and before the first Train), never
+ * while a step runs. Before wasm starts it only sets the count it will start with.
+ */
+export async function useWasmThreads(count: number): Promise<number> {
+  const backend = startedWasm();
+  if (!backend) {
+    setThreadsCount(count);
+    return count;
+  }
+  if (!(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))) return 1;
+  if (backend.wasm.tfjs.getThreadsCount() !== count) backend.wasm.tfjs.initWithThreadsCount(count);
+  return backend.wasm.tfjs.getThreadsCount();
 }
 
 let kernels: WasmKernels = 'simd';
@@ -70,9 +95,11 @@ export function simdKernels(): Promise<SimdKernels | null> {
   return loaded.kernels;
 }
 
-/** XNNPACK's threads in the running wasm backend (1 for the single-threaded build). */
+/** XNNPACK's threads in the wasm backend's current pool (1 for the single-threaded build). */
 export async function wasmThreads(): Promise<number> {
-  return (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) ? getThreadsCount() : 1;
+  if (!(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))) return 1;
+  // tfjs' own getThreadsCount() is the count the backend started with; the pool may have changed since.
+  return startedWasm()?.wasm.tfjs.getThreadsCount() ?? getThreadsCount();
 }
 
 /**

@@ -11,7 +11,7 @@ beforeEach(() => {
   appStore.setState({
     backend: {
       state: 'ready',
-      choice: { name: 'wasm', detail: 'WebAssembly (SIMD)', software: false, reasons: [], notice: null, race: null },
+      choice: { name: 'wasm', detail: 'WebAssembly (SIMD)', software: false, reasons: [], notice: null, race: null, threads: 1 },
     },
   });
 });
