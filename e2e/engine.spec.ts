@@ -79,3 +79,27 @@ test('?backend=cpu forces CPU and still shows what the race measured', async ({ 
   const { figures } = await measured(page);
   expect(figures.wasm).toBeGreaterThan(0);
 });
+
+test('thread pools never outgrow the pthread workers: switching counts again and again, the page goes on and trains', async ({ page }) => {
+  await page.goto('/?backend=wasm&epochs=1&trainSize=512&testSize=200');
+  await expectDatasetReady(page);
+  await expect(badge(page)).toHaveAttribute('data-backend', 'wasm');
+  const current = Number(await badge(page).getAttribute('data-threads'));
+  const cores = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
+  test.skip(cores < 2, 'one core: there is no other thread count');
+  const other = current === 1 ? cores : 1;
+  // Each profile switches to the other count and back, making a pool each time; past the pthread workers
+  // Emscripten started, a pool would hang the worker, so the count stays where it was instead.
+  const ran = await page.evaluate(async (threads) => {
+    const bench = window.mnistBench;
+    if (!bench) throw new Error('the page has no bench hooks: is this the harness build?');
+    const counts: number[] = [];
+    for (let i = 0; i < 12; i++) counts.push((await bench.profileStep(threads, 1)).threads);
+    return counts;
+  }, other);
+  expect(ran[0]).toBe(other);
+  expect(ran.at(-1)).toBe(current);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 40_000 });
+  await expect(badge(page)).toHaveAttribute('data-threads', String(current));
+});

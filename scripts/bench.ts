@@ -10,6 +10,7 @@
  *   --preset P      the recipe: notebook (default) or improved; `notebook,improved` runs both side by side
  *   --kernels K     wasm: the app's kernels, simd (default) or js; `js,simd` runs both side by side
  *   --native        after each wasm row, the same step in native PyTorch (python3 + torch), 1 and N threads
+ *   --profile       wasm rows: a step's time by kernel (tf.profile) at each thread count the race times
  *   --runs N        instead: the size of a kept 5-epoch run, and opening the page with N kept runs against none
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -99,7 +100,8 @@ async function runBackend(
   const workerHeapMB = await workerMemoryMB(page);
   const before = await numberAttribute(page, 'memory', 'data-tensors');
   const activeBackend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '';
-  const detail = await page.locator('[data-testid=backend] .muted').innerText();
+  const detail = await page.locator('[data-testid=backend] .muted').first().innerText();
+  const activeThreads = activeBackend === 'wasm' ? Number((await page.getByTestId('backend').getAttribute('data-threads')) ?? 1) : null;
   const race = await page.evaluate(() => window.mnistBench?.race() ?? null);
 
   await page.getByRole('button', { name: 'Train' }).click();
@@ -129,6 +131,19 @@ async function runBackend(
     { steps: WARMUP_STEPS + options.steps + 1, batchSize: BATCH_SIZE },
   );
   const bareMedian = median(hooks.bare.slice(WARMUP_STEPS, -1));
+  const profile =
+    options.profile && activeBackend === 'wasm' && threads === null
+      ? await page.evaluate(
+          async (counts) => {
+            const bench = window.mnistBench;
+            if (!bench) throw new Error('the page has no bench hooks');
+            const profiles = [];
+            for (const count of counts) profiles.push(await bench.profileStep(count, 20));
+            return profiles;
+          },
+          threadCandidates(Math.min(MAX_WASM_THREADS, availableParallelism()), null),
+        )
+      : null;
   const drawLatency = await tapLatencies(page, 20);
   const epochLogs = [...logs.matchAll(/Epoch (\d+)\/\d+ · [\d,]+ steps · ([^·]+) · (\d+) ms\/step .*?val_accuracy (\d\.\d+)/g)].map(
     (match): Result['epochs'][number] => ({
@@ -149,9 +164,10 @@ async function runBackend(
     dataReadyMs,
     trainReadyMs: { firstVisit, reload },
     race: race && raceFigures(race),
-    threads: activeBackend === 'wasm' ? Number((await page.getByTestId('backend').getAttribute('data-threads')) ?? 1) : null,
+    threads: activeThreads,
     msPerStepOneThread: null,
     msPerStepByThreads: null,
+    profile,
     native: null,
     datasetHeapMB: round(datasetBytes / 2 ** 20),
     workerHeapMB: workerHeapMB === null ? null : round(workerHeapMB),

@@ -11,6 +11,8 @@ export interface Options {
   presets: PresetName[];
   kernels: WasmKernels[];
   native: boolean;
+  /** wasm rows: tf.profile of a step by kernel at each thread count the race times. */
+  profile: boolean;
   runs: number | null;
 }
 
@@ -37,6 +39,7 @@ export function parseOptions(argv: string[]): Options {
     presets,
     kernels,
     native: argv.includes('--native'),
+    profile: argv.includes('--profile'),
     runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
   };
 }

@@ -1,6 +1,7 @@
 import type { BackendName, WasmKernels } from '../../src/ml/backend';
 import type { PresetName } from '../../src/state/presets';
 import type { NativeStep } from './bench-native';
+import type { StepProfile } from '../../src/harness/protocol';
 
 /** One backend's figures, as the bench's JSON line reports them. */
 export interface Result {
@@ -24,6 +25,8 @@ export interface Result {
   threads: number | null;
   msPerStepOneThread: number | null;
   msPerStepByThreads: Record<string, number> | null;
+  /** wasm with --profile: a step's time by kernel at each thread count the race times. */
+  profile: StepProfile[] | null;
   /** wasm with --native: PyTorch's ms/step for the same network, measured right after, with 1 and N threads. */
   native: NativeStep[] | null;
   /** The typed arrays the worker keeps for both splits. */
@@ -91,6 +94,28 @@ export function printTable(results: Result[]): void {
   printRecipeCost(results);
   printKernelGain(results);
   printNative(results);
+  for (const r of results) if (r.profile) printProfile(r.profile);
+}
+
+/** Where a step's time goes, kernel by kernel, one column a thread count: what a second thread gains, and where. */
+function printProfile(profiles: StepProfile[]): void {
+  const names = Object.keys(profiles[0]?.kernels ?? {}).slice(0, 16);
+  const header = ['kernel (ms per step)', ...profiles.map((p) => `${p.threads} thr`)];
+  const rows = [
+    ...names.map((name) => [name, ...profiles.map((p) => (p.kernels[name] ?? 0).toFixed(2))]),
+    [
+      'all kernels',
+      ...profiles.map((p) =>
+        Object.values(p.kernels)
+          .reduce((a, b) => a + b, 0)
+          .toFixed(2),
+      ),
+    ],
+    ['whole step (median)', ...profiles.map((p) => p.stepMs.toFixed(2))],
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  for (const row of [header, ...rows])
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
 }
 
 /** The other thread counts' ms/step, beside the chosen one's. */

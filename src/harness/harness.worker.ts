@@ -11,6 +11,7 @@ import type { ReplyOf } from '../worker/protocol';
 import type { MlWorker } from '../worker/router';
 import { startWorker } from '../worker/startWorker';
 import { injectFault } from './faults';
+import { profileStep } from './profileStep';
 import type { HarnessAnswer, HarnessAsk, HarnessReplies, HarnessRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -49,6 +50,9 @@ async function replyTo(worker: MlWorker, request: HarnessRequest): Promise<Reply
       }
       return { kind: 'augment-ms', value: times };
     }
+    case 'profile-step':
+      if (session?.busy) throw new Error('a run is training');
+      return { kind: 'profile-step', value: await profileStep(request.threads, request.steps) };
     default:
       return assertNever(request);
   }

@@ -1,5 +1,5 @@
 import type { RaceReport } from '../ml/race';
-import type { Fault } from './protocol';
+import type { Fault, StepProfile } from './protocol';
 
 /** What `npm run bench` calls in the page (harness build only). */
 export interface BenchHooks {
@@ -11,6 +11,8 @@ export interface BenchHooks {
   inferTestMs(): Promise<number>;
   /** Every training step's duration since the last call. */
   stepTimes(): Promise<number[]>;
+  /** Where a wasm step's time goes with `threads` XNNPACK threads (tf.profile by kernel). */
+  profileStep(threads: number, steps: number): Promise<StepProfile>;
   /** The engine race the page used (measured now or cached), if any. */
   race(): RaceReport | null;
   /** The learning rate of every batch the page has seen (the curve the learning-rate chart draws). */

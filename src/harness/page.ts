@@ -59,6 +59,7 @@ export function createHarness(): Harness {
         augmentMs: (batches, batchSize) => ask({ kind: 'augment-ms', batches, batchSize }),
         inferTestMs: () => ask({ kind: 'infer-test' }),
         stepTimes: () => ask({ kind: 'step-times' }),
+        profileStep: (threads, steps) => ask({ kind: 'profile-step', threads, steps }),
         race: () => {
           const { backend } = appStore.getState();
           return backend.state === 'ready' ? backend.choice.race : null;

@@ -6,6 +6,16 @@ import type { ReplyOf } from '../worker/protocol';
  */
 export type Fault = 'lose-gpu' | 'nan-weights';
 
+/** Where a wasm training step's time goes at one thread count: per kernel, and the whole step. */
+export interface StepProfile {
+  /** The XNNPACK threads it ran with. */
+  readonly threads: number;
+  /** Median wall time of a whole step (issued, computed and read back), in ms. */
+  readonly stepMs: number;
+  /** Mean ms per step in each kernel, as tf.profile times them (wall time on wasm). */
+  readonly kernels: Record<string, number>;
+}
+
 export interface HarnessReplies {
   /** False when the fault has nothing to act on (no GPU to lose, no model). */
   'inject-fault': boolean;
@@ -17,6 +27,8 @@ export interface HarnessReplies {
   'step-times': number[];
   /** Milliseconds to augment each of `batches` batches of `batchSize` training images with the improved recipe. */
   'augment-ms': number[];
+  /** Where a wasm step's time goes with `threads` XNNPACK threads. */
+  'profile-step': StepProfile;
 }
 
 export type HarnessRequest =
@@ -24,7 +36,8 @@ export type HarnessRequest =
   | { kind: 'bare-fit'; steps: number; batchSize: number }
   | { kind: 'infer-test' }
   | { kind: 'step-times' }
-  | { kind: 'augment-ms'; batches: number; batchSize: number };
+  | { kind: 'augment-ms'; batches: number; batchSize: number }
+  | { kind: 'profile-step'; threads: number; steps: number };
 
 export interface HarnessAsk {
   readonly id: number;

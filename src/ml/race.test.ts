@@ -9,7 +9,9 @@ import {
   pickWinner,
   raceKey,
   raceOrder,
+  pthreadWorkersFor,
   threadCandidates,
+  threadOrder,
   threadsSummary,
   type EngineMeasure,
   type RaceReport,
@@ -108,14 +110,29 @@ describe('the engine race', () => {
 });
 
 describe('wasm threads', () => {
-  it('times every core first, then one, and on more than 4 cores half of them; a count asked for alone', () => {
-    expect(threadCandidates(2, null)).toEqual([2, 1]);
-    expect(threadCandidates(4, null)).toEqual([4, 1]);
-    expect(threadCandidates(6, null)).toEqual([6, 1, 3]);
-    expect(threadCandidates(16, null)).toEqual([8, 1, 4]);
+  it('times one thread and every core, and on more than 4 cores half of them; a count asked for alone', () => {
+    expect(threadCandidates(2, null)).toEqual([1, 2]);
+    expect(threadCandidates(4, null)).toEqual([1, 4]);
+    expect(threadCandidates(6, null)).toEqual([1, 3, 6]);
+    expect(threadCandidates(16, null)).toEqual([1, 4, 8]);
     expect(threadCandidates(1, null)).toEqual([1]);
     expect(threadCandidates(0, null)).toEqual([1]);
     expect(threadCandidates(8, 3)).toEqual([3]);
+  });
+
+  it('times the pool that exists first, then the others fewest first', () => {
+    expect(threadOrder([1, 2], 1)).toEqual([1, 2]);
+    expect(threadOrder([1, 2], 2)).toEqual([2, 1]);
+    expect(threadOrder([1, 4, 8], 4)).toEqual([4, 1, 8]);
+    expect(threadOrder([3], 2)).toEqual([3]);
+  });
+
+  it('asks Emscripten for enough pthread workers for a first race, never fewer than its 8', () => {
+    expect(pthreadWorkersFor(2)).toBe(8);
+    expect(pthreadWorkersFor(4)).toBe(8);
+    // 1, 3 and 6 threads: pools of 2 and 5 workers, and the pool of 3 made again if it wins.
+    expect(pthreadWorkersFor(6)).toBe(9);
+    expect(pthreadWorkersFor(16)).toBe(3 + 7 + 3);
   });
 
   const race = (measures: EngineMeasure[]): RaceReport => ({

@@ -77,20 +77,40 @@ const finishedOf = (measures: readonly EngineMeasure[]): Finished[] =>
   measures.filter((measure): measure is Finished => measure.status === 'measured' && measure.msPerStep !== null);
 
 /**
- * The thread counts to time wasm with, in the order to time them: the count asked for alone
- * (the URL's `threads`), else every core first (the pool wasm starts with, so the first needs no
- * change), then one, and on more than 4 cores half of them too. Past XNNPACK's cap of 8 threads
- * in tfjs, more cannot run.
+ * The thread counts worth timing wasm with, fewest first: the count asked for alone (the URL's
+ * `threads`), else one and every core, and on more than 4 cores half of them too. Past
+ * XNNPACK's cap of 8 threads in tfjs, more cannot run.
  */
 export function threadCandidates(cores: number, forced: number | null): number[] {
   if (forced !== null) return [forced];
   const all = Math.max(1, Math.min(Math.floor(cores), MAX_WASM_THREADS));
-  const counts = [all, 1, ...(all > 4 ? [Math.round(all / 2)] : [])];
-  return counts.filter((count, index) => counts.indexOf(count) === index);
+  return [...new Set([1, ...(all > 4 ? [Math.round(all / 2)] : []), all])];
 }
 
 /** tfjs' wasm build caps XNNPACK's thread pool at this many threads. */
 export const MAX_WASM_THREADS = 8;
+
+/**
+ * The order to time the candidates in: the count wasm runs with now first (its pool exists),
+ * then the others fewest first, so the largest pool, the costliest to make, is made last.
+ */
+export function threadOrder(candidates: readonly number[], current: number): number[] {
+  const rest = candidates.filter((count) => count !== current).sort((a, b) => a - b);
+  return candidates.includes(current) ? [current, ...rest] : rest;
+}
+
+/**
+ * Each XNNPACK pool of n threads takes n − 1 of Emscripten's pthread workers for good (tfjs
+ * cannot free a pool), and a pool that needs more workers than are left hangs the worker. A
+ * first race, started on one thread, makes a pool for each other candidate and, when a count
+ * between wins, makes its pool again: this many workers, and never fewer than tfjs' own 8.
+ */
+export function pthreadWorkersFor(cores: number): number {
+  const pools = threadCandidates(cores, null).filter((count) => count > 1);
+  const made = pools.reduce((sum, count) => sum + count - 1, 0);
+  const remade = Math.max(0, ...pools.slice(0, -1).map((count) => count - 1));
+  return Math.max(8, made + remade);
+}
 
 const threadsText = (count: number): string => `${count} thread${count === 1 ? '' : 's'}`;
 

@@ -4,7 +4,7 @@ import { raceKey, type RaceReport } from '../ml/race';
 import { GpuHealth } from './gpuHealth';
 import type { Post } from './protocol';
 import { keepWorkingCopy } from './modelStore';
-import { configureWasmKernels, configureWasmThreads, useWasmThreads } from './wasmSetup';
+import { configureWasmKernels, configureWasmThreads, everyCore, useWasmThreads } from './wasmSetup';
 import { bestBackendBesides, probeAll, selectBackend } from './selectBackend';
 import { raceEngines } from './race';
 import { cachedRace, keepRace } from './raceCache';
@@ -150,8 +150,9 @@ export class Engine {
   }
 
   private async activate(requested: BackendName | null, known?: readonly BackendProbe[]): Promise<void> {
-    // The race's thread count, set before wasm's first step (or before it starts at all, when the race was cached).
-    if (this.threads === null && this.race?.wasmThreads) await useWasmThreads(this.race.wasmThreads);
+    // The race's thread count (every core when wasm was not timed), set before wasm's first step, or before it
+    // starts at all when the race was cached.
+    if (this.threads === null) await useWasmThreads(this.race?.wasmThreads ?? everyCore());
     const backend = await selectBackend(requested, known ?? (await probeAll()), this.race);
     this.gpu.watch(backend.name);
     this.post({ type: 'backend-ready', backend });

@@ -12,12 +12,13 @@ import {
   pickWinner,
   raceOrder,
   threadCandidates,
+  threadOrder,
   type EngineMeasure,
   type RaceReport,
 } from '../ml/race';
 import { trainStep } from '../ml/train';
 import { activate } from './selectBackend';
-import { useWasmThreads, wasmThreads } from './wasmSetup';
+import { canTryWasmThreads, useWasmThreads, wasmThreads } from './wasmSetup';
 
 /**
  * Times training steps of this network on one engine, as the training loop runs them
@@ -69,23 +70,39 @@ async function timeEngine(probe: BackendProbe, best: number | null): Promise<Eng
 }
 
 /**
- * wasm once per thread count worth trying (`threadCandidates`), each against the best so far;
- * then wasm is left on the fastest count, for training and for whenever it runs later.
+ * wasm once per thread count worth trying (`threadCandidates`), each against the best so far,
+ * the pool that exists first; then wasm is left on the fastest count, for training and for
+ * whenever it runs later. Returns the measures and the count wasm now runs with.
  */
-async function timeWasm(probe: BackendProbe, best: number | null, forced: number | null): Promise<EngineMeasure[]> {
+async function timeWasm(
+  probe: BackendProbe,
+  best: number | null,
+  forced: number | null,
+): Promise<{ measures: EngineMeasure[]; threads: number | null }> {
   const measures: EngineMeasure[] = [];
   let fastest = best;
-  for (const count of threadCandidates(navigator.hardwareConcurrency || 1, forced)) {
+  for (const count of threadOrder(threadCandidates(navigator.hardwareConcurrency || 1, forced), await wasmThreads())) {
+    // Only a count it can come back from: each pool made keeps some of the page's thread workers for good.
+    const timed = measures.flatMap((m) => (m.threads === null ? [] : [m.threads]));
+    if (!(await canTryWasmThreads(count, timed))) {
+      measures.push({
+        engine: 'wasm',
+        status: 'not-raced',
+        msPerStep: null,
+        note: `this page has no thread workers left to try ${count} threads (each count tried keeps some); reload it to time them`,
+        threads: count,
+      });
+      continue;
+    }
     const actual = await useWasmThreads(count);
-    // The single-threaded build (no cross-origin isolation) runs one thread whatever is asked.
+    // The single-threaded build (no cross-origin isolation) runs one thread whatever is asked: nothing to time again.
     if (measures.some((m) => m.threads === actual)) continue;
     const measure = await timeEngine(probe, fastest);
     measures.push(measure);
     if (measure.status === 'measured' && measure.msPerStep !== null) fastest = Math.min(fastest ?? Infinity, measure.msPerStep);
   }
   const chosen = fastestWasmThreads(measures);
-  if (chosen !== null) await useWasmThreads(chosen);
-  return measures;
+  return { measures, threads: chosen === null ? null : await useWasmThreads(chosen) };
 }
 
 /**
@@ -107,6 +124,7 @@ export async function raceEngines(
   const started = performance.now();
   const measures: EngineMeasure[] = [];
   let best: number | null = null;
+  let wasmCount: number | null = null;
   for (const probe of contenders) {
     if (!thorough && probe.name === 'cpu' && measures.some((m) => m.engine === 'wasm' && m.status === 'measured')) {
       // Same processor, plain JavaScript against SIMD kernels: the CPU backend is always the slower (about 10×), and
@@ -120,7 +138,12 @@ export async function raceEngines(
       });
       continue;
     }
-    const timed = probe.name === 'wasm' ? await timeWasm(probe, best, threads) : [await timeEngine(probe, best)];
+    let timed: EngineMeasure[];
+    if (probe.name === 'wasm') {
+      const wasm = await timeWasm(probe, best, threads);
+      timed = wasm.measures;
+      wasmCount = wasm.threads;
+    } else timed = [await timeEngine(probe, best)];
     measures.push(...timed);
     for (const measure of timed)
       if (measure.status === 'measured' && measure.msPerStep !== null) best = Math.min(best ?? Infinity, measure.msPerStep);
@@ -131,6 +154,6 @@ export async function raceEngines(
     measuredAt: new Date().toISOString(),
     seconds: (performance.now() - started) / 1000,
     winner: pickWinner(measures),
-    wasmThreads: fastestWasmThreads(measures),
+    wasmThreads: wasmCount,
   };
 }

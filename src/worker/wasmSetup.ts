@@ -1,10 +1,18 @@
-import { BackendWasm, getThreadsCount, setThreadedScriptUrls, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import {
+  BackendWasm,
+  getThreadsCount,
+  setPthreadPoolSize,
+  setThreadedScriptUrls,
+  setThreadsCount,
+  setWasmPaths,
+} from '@tensorflow/tfjs-backend-wasm';
 import plainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs';
 import type { WasmKernels } from '../ml/backend';
 import { errorMessage } from '../ml/errors';
+import { MAX_WASM_THREADS, pthreadWorkersFor } from '../ml/race';
 import type { SimdKernels } from '../ml/kernels/simd';
 import { instantiateSimdKernels, simdKernelsFile, wasmMemoryOf } from './simdKernels';
 
@@ -24,14 +32,31 @@ setWasmPaths({
 const scripts = new URL(`${import.meta.env.BASE_URL}tfjs-wasm/`, self.location.origin);
 setThreadedScriptUrls({ worker: new URL('threaded-simd.worker.js', scripts).href, main: new URL('threaded-simd.js', scripts).href });
 
+const cores = Math.max(1, navigator.hardwareConcurrency || 1);
+
+/** Every core, as far as XNNPACK's pool in tfjs goes. */
+export const everyCore = (): number => Math.min(cores, MAX_WASM_THREADS);
+
 /**
- * XNNPACK's threads for when the wasm backend starts: every core unless the URL's `threads`
- * says otherwise (the race then times other counts, `useWasmThreads`). Without cross-origin
- * isolation there is no SharedArrayBuffer, tfjs finds no thread support, and the
- * single-threaded SIMD build runs. Must be called before the wasm backend starts.
+ * Emscripten's pthread workers, started with the threaded module: enough for the pools a first
+ * race makes (`pthreadWorkersFor`). A pool that needs more than are left would hang this worker
+ * (measured: the workers it waits for can only start once it returns), so `useWasmThreads`
+ * never makes one.
+ */
+const PTHREAD_WORKERS = pthreadWorkersFor(cores);
+setPthreadPoolSize(PTHREAD_WORKERS);
+
+/** The pthread workers no pool has taken yet; known once wasm runs. */
+let workersLeft: number | null = null;
+
+/**
+ * XNNPACK's threads for when the wasm backend starts: the URL's `threads`, else one (a pool
+ * that takes no pthread worker) until the race, or the race cached, sets the count before the
+ * first step. Without cross-origin isolation there is no SharedArrayBuffer, tfjs finds no
+ * thread support, and the single-threaded SIMD build runs. Must be called before wasm starts.
  */
 export function configureWasmThreads(count: number | null): void {
-  setThreadsCount(count ?? Math.max(1, navigator.hardwareConcurrency || 1));
+  setThreadsCount(count ?? 1);
 }
 
 /** The wasm backend if it has started (tfjs keeps it while another backend runs). */
@@ -40,14 +65,20 @@ function startedWasm(): BackendWasm | null {
   return backend instanceof BackendWasm ? backend : null;
 }
 
+/** Whether wasm runs its threaded build (a cross-origin isolated page). */
+export async function wasmIsThreaded(): Promise<boolean> {
+  return Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+}
+
 /**
  * Runs wasm with `count` XNNPACK threads from the next kernel on, and returns the count it
- * runs with. Emscripten's pthread build cannot start a second module in one worker, but
- * tfjs' `init_with_threads_count` makes a new XNNPACK pool for the running one: every
- * XNNPACK operator takes the current pool when it runs. The old pool is not freed (tfjs
- * exports no way to), its threads asleep on a futex; a race makes at most three, once per
- * visit. Called only between training steps (the race, and before the first Train), never
- * while a step runs. Before wasm starts it only sets the count it will start with.
+ * runs with: the current one when the pool would need more pthread workers than are left.
+ * Emscripten's pthread build cannot start a second module in one worker, but tfjs'
+ * `init_with_threads_count` makes a new XNNPACK pool for the running one, and every XNNPACK
+ * operator takes the current pool when it runs. tfjs cannot free the old pool: its threads
+ * sleep on a futex and keep their workers. Called only between training steps (the race,
+ * before the first Train), never while a step runs. Before wasm starts it only sets the count
+ * it will start with.
  */
 export async function useWasmThreads(count: number): Promise<number> {
   const backend = startedWasm();
@@ -55,9 +86,28 @@ export async function useWasmThreads(count: number): Promise<number> {
     setThreadsCount(count);
     return count;
   }
-  if (!(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))) return 1;
-  if (backend.wasm.tfjs.getThreadsCount() !== count) backend.wasm.tfjs.initWithThreadsCount(count);
-  return backend.wasm.tfjs.getThreadsCount();
+  if (!(await wasmIsThreaded())) return 1;
+  const pool = backend.wasm.tfjs;
+  const current = pool.getThreadsCount();
+  const left = (workersLeft ??= PTHREAD_WORKERS - (current - 1));
+  if (current === count || count - 1 > left) return current;
+  pool.initWithThreadsCount(count);
+  const made = pool.getThreadsCount();
+  workersLeft = left - (made - 1);
+  return made;
+}
+
+/**
+ * Whether wasm can move to `count` threads and afterwards back to any of `returns` (a pool of
+ * one thread takes no worker). Before wasm starts, or on the single-threaded build, it can.
+ */
+export async function canTryWasmThreads(count: number, returns: readonly number[]): Promise<boolean> {
+  const backend = startedWasm();
+  if (!backend || !(await wasmIsThreaded())) return true;
+  const current = backend.wasm.tfjs.getThreadsCount();
+  if (current === count) return true;
+  const left = (workersLeft ??= PTHREAD_WORKERS - (current - 1));
+  return count - 1 + Math.max(0, ...returns.map((back) => back - 1)) <= left;
 }
 
 let kernels: WasmKernels = 'simd';
@@ -97,7 +147,7 @@ export function simdKernels(): Promise<SimdKernels | null> {
 
 /** XNNPACK's threads in the wasm backend's current pool (1 for the single-threaded build). */
 export async function wasmThreads(): Promise<number> {
-  if (!(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))) return 1;
+  if (!(await wasmIsThreaded())) return 1;
   // tfjs' own getThreadsCount() is the count the backend started with; the pool may have changed since.
   return startedWasm()?.wasm.tfjs.getThreadsCount() ?? getThreadsCount();
 }
