@@ -92,7 +92,7 @@ test('NaN weights stop training with an alert and bring back the last good epoch
 
 test('a worker that dies mid-training is replaced, with the last good epoch, and Train works again', async ({ page }) => {
   // Epochs of a few seconds, so the worker dies well inside epoch 2; Train then has one epoch left.
-  await openAndTrain(page, 'backend=wasm&epochs=2&trainSize=12000&batchSize=32&testSize=500');
+  await openAndTrain(page, 'backend=wasm&epochs=2&trainSize=8000&batchSize=32&testSize=500');
   await expect(epochLog(page)).toContainText('Epoch 1/2', { timeout: 60_000 });
   const [worker] = page.workers();
   if (!worker) throw new Error('the page has no worker');

@@ -118,6 +118,7 @@ describe('wasm threads', () => {
     expect(threadCandidates(1, null)).toEqual([1]);
     expect(threadCandidates(0, null)).toEqual([1]);
     expect(threadCandidates(8, 3)).toEqual([3]);
+    expect(threadCandidates(2, 64)).toEqual([2]);
   });
 
   it('times the pool that exists first, then the others fewest first', () => {

@@ -78,12 +78,13 @@ const finishedOf = (measures: readonly EngineMeasure[]): Finished[] =>
 
 /**
  * The thread counts worth timing wasm with, fewest first: the count asked for alone (the URL's
- * `threads`), else one and every core, and on more than 4 cores half of them too. Past
+ * `threads`, as far as the cores go), else one and every core, and on more than 4 cores half of them too. Past
  * XNNPACK's cap of 8 threads in tfjs, more cannot run.
  */
 export function threadCandidates(cores: number, forced: number | null): number[] {
-  if (forced !== null) return [forced];
   const all = Math.max(1, Math.min(Math.floor(cores), MAX_WASM_THREADS));
+  // tfjs runs no more threads than cores (nor than its cap), whatever is asked.
+  if (forced !== null) return [Math.max(1, Math.min(forced, all))];
   return [...new Set([1, ...(all > 4 ? [Math.round(all / 2)] : []), all])];
 }
 
