@@ -29,8 +29,11 @@ export interface RaceReport {
 }
 
 export const RACE = {
-  /** Steps not timed: shaders compile (GPUs) and caches warm up. */
-  warmupSteps: { gpu: 2, cpu: 1 },
+  /**
+   * Steps not timed: shaders compile (GPUs) and caches warm up. With one on wasm, the thread count
+   * timed first came out 5–12 ms a step slower than the same count timed second.
+   */
+  warmupSteps: { gpu: 2, cpu: 3 },
   /** The median of this many steps is an engine's figure. */
   timedSteps: 5,
   batchSize: 128,
