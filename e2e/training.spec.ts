@@ -151,3 +151,12 @@ test('numbers in the URL are plain decimals only, one rule for all, and a bad va
   expect((await notices.innerText()).length).toBeLessThan(600);
   await expect(page.getByText('Train runs 5 more epochs.')).toBeVisible();
 });
+
+test('a malformed %-escape anywhere in the address still opens the page, and is named', async ({ page }) => {
+  for (const query of ['?zoom=10%', '?epochs=2&x=%zz']) {
+    await openReady(page, query);
+    await expect(page.getByTestId('notices').getByRole('alert')).toContainText('The address has a malformed %-escape');
+  }
+  // The settings around it were read: epochs=2 is in the form.
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('2');
+});

@@ -44,8 +44,9 @@ export function histogramHistory(series: readonly ArrayLike<number>[], bins: num
  * (each bin's count goes where its centre falls), so epochs line up in one heatmap.
  */
 export function onSharedRange(histograms: readonly Histogram[], bins: number): Histogram[] {
-  const min = Math.min(...histograms.map((h) => h.min));
-  const max = Math.max(...histograms.map((h) => h.max));
+  // Reduced, not spread: a run of many epochs would overflow the stack.
+  const min = histograms.reduce((a, h) => Math.min(a, h.min), Infinity);
+  const max = histograms.reduce((a, h) => Math.max(a, h.max), -Infinity);
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
   const width = (max - min) / bins;
   return histograms.map((h) => {

@@ -59,8 +59,9 @@ export function dispatch(message: Announcement): void {
       runWeights(message.epoch, message.layers);
       return;
     case 'training-started':
-      trainingStarted(message.firstEpoch, message.lastEpoch, message.steps, message.runId);
+      // The run first: where its weights came from is read before training takes them over (the model's run id).
       runStarted(message.runId, message.config, message.firstEpoch, message.lastEpoch);
+      trainingStarted(message.firstEpoch, message.lastEpoch, message.steps, message.runId);
       return;
     case 'training-batch':
       batchReceived(message.report, message.losses, message.rates);

@@ -65,7 +65,14 @@ describe('settings', () => {
     );
     expect(config.train).toEqual(NOTEBOOK_RECIPE);
     expect(config.backend).toBeNull();
-    expect(readParams('?threads=0').problems).toEqual(['threads=0 is not a whole number from 1 to 64; using every core.']);
+    expect(readParams('?zoom=10%').problems).toEqual([
+      'The address has a malformed %-escape (?zoom=10%); it was read as written.',
+      'zoom=10% is not a number from 0 to 50, like 10; using 0.',
+    ]);
+    expect(readParams('?epochs=2&x=%zz').problems).toEqual(['The address has a malformed %-escape (chs=2&x=%zz); it was read as written.']);
+    expect(readParams('?epochs=2&x=%zz').config.train.epochs).toBe(2);
+    expect(readParams('?trainSize=%3Cb%3E').problems).not.toContainEqual(expect.stringContaining('malformed'));
+    expect(readParams('?threads=0').problems).toEqual(['threads=0 is not a whole number from 1 to 64; the engine race chooses.']);
     expect(readParams('?kernels=avx')).toMatchObject({
       config: { kernels: 'simd' },
       problems: ['kernels=avx is not simd or js; using simd.'],

@@ -180,6 +180,12 @@ export function readParams(search: string): { config: AppConfig; problems: strin
   const defaults = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
   const draft: Record<SettingName, string> = { ...defaults };
   const problems: string[] = [];
+  // URLSearchParams reads a malformed escape as it stands; say so, since the link was probably cut or mistyped.
+  const malformed = /%(?![0-9a-fA-F]{2})/.exec(search);
+  if (malformed)
+    problems.push(
+      `The address has a malformed %-escape (${quoteValue(search.slice(Math.max(0, malformed.index - 8), malformed.index + 3))}); it was read as written.`,
+    );
   for (const name of SETTING_NAMES) {
     const { param, rule } = SETTINGS[name];
     const raw = params.get(param);
@@ -195,7 +201,7 @@ export function readParams(search: string): { config: AppConfig; problems: strin
   const rawThreads = params.get('threads');
   const threads = rawThreads === null ? null : (read(rawThreads, THREADS_RULE) ?? null);
   if (rawThreads !== null && threads === null)
-    problems.push(`threads=${quoteValue(rawThreads)} is not ${describeRule(THREADS_RULE)}; using every core.`);
+    problems.push(`threads=${quoteValue(rawThreads)} is not ${describeRule(THREADS_RULE)}; the engine race chooses.`);
   const rawKernels = params.get('kernels');
   const kernels = rawKernels !== null && isWasmKernels(rawKernels) ? rawKernels : 'simd';
   if (rawKernels !== null && rawKernels !== kernels) problems.push(`kernels=${quoteValue(rawKernels)} is not simd or js; using simd.`);

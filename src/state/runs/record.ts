@@ -11,6 +11,13 @@ import { sameRecipe } from '../presets';
  */
 export type RunState = 'running' | 'done' | 'stopped' | 'failed';
 
+/**
+ * One set of bounds for what a run holds, whether recorded here or read from a file, so that
+ * anything the app exports imports back: epochs, epochs with histograms (past it they are
+ * thinned, every other one kept), layers in one epoch's histograms, bins in one histogram.
+ */
+export const RUN_BOUNDS = { epochs: 10_000, histogramEpochs: 1_000, histogramLayers: 32, bins: 200 } as const;
+
 /** Each layer's kernel after one epoch, as counts in bins over that epoch's own range. */
 export interface RunHistograms {
   readonly epoch: number;
@@ -148,7 +155,13 @@ export function addEpoch(run: RunRecord, log: EpochLog): RunRecord {
 }
 
 export function addHistograms(run: RunRecord, histograms: RunHistograms): RunRecord {
-  return { ...run, histograms: [...run.histograms.filter((entry) => entry.epoch !== histograms.epoch), histograms] };
+  let kept = [
+    ...run.histograms.filter((entry) => entry.epoch !== histograms.epoch),
+    { ...histograms, layers: histograms.layers.slice(0, RUN_BOUNDS.histogramLayers) },
+  ];
+  // A long run keeps its histograms spread over all its epochs: the first, every other one after, the latest.
+  if (kept.length > RUN_BOUNDS.histogramEpochs) kept = kept.filter((_, i) => i % 2 === 0 || i === kept.length - 1);
+  return { ...run, histograms: kept };
 }
 
 export function setEvaluation(run: RunRecord, matrix: ConfusionMatrix): RunRecord {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOTEBOOK_RECIPE } from '../settings';
+import { dispatch } from '../dispatch';
 import { appStore, initialState } from '../store';
 import { runEnded, runEpoch, runIdForTrain, runLosses, runSavedAs, runStarted, runWeights } from './runActions';
 
@@ -65,5 +66,27 @@ describe('recording a run', () => {
     announce('r');
     runSavedAs('m1', [{ id: 'm1', name: 'Model 1' }]);
     expect(appStore.getState().runs.list[0]?.savedModel).toEqual({ id: 'm1', name: 'Model 1' });
+  });
+});
+
+describe('where a run started from', () => {
+  it('names the earlier run and its epoch when the weights were trained in this page, not the run itself', () => {
+    announce(null, false);
+    const a = '20261125-134501';
+    const b = '20261125-140000';
+    dispatch({ type: 'training-started', firstEpoch: 1, lastEpoch: 1, steps: 4, config: NOTEBOOK_RECIPE, runId: a });
+    dispatch({ type: 'training-epoch', log: { ...log, lastEpoch: 1 } });
+    dispatch({ type: 'training-ended', state: 'done', epochsDone: 1 });
+    dispatch({
+      type: 'training-started',
+      firstEpoch: 2,
+      lastEpoch: 2,
+      steps: 4,
+      config: { ...NOTEBOOK_RECIPE, learningRate: 0.01 },
+      runId: b,
+    });
+    const list = appStore.getState().runs.list;
+    expect(list.find((run) => run.id === a)?.from).toBeNull();
+    expect(list.find((run) => run.id === b)?.from).toBe(`run ${a} after epoch 1`);
   });
 });

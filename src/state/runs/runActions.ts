@@ -2,7 +2,7 @@ import { histogram, valueRange } from '../../ml/histogram';
 import type { ConfusionMatrix } from '../../ml/metrics';
 import type { EpochLog, TrainConfig } from '../../ml/train';
 import type { LayerWeights } from '../../worker/session';
-import { appStore, type AppState, type RunsView } from '../store';
+import { appStore, hasTrainedWeights, type AppState, type RunsView } from '../store';
 import {
   addEpoch,
   addHistograms,
@@ -42,7 +42,8 @@ export function runIdForTrain(state: AppState, config: TrainConfig, now = new Da
 /** What the weights were when a new run starts from them, in words. */
 function startingPoint(state: AppState): string | null {
   const model = state.model;
-  if (!model?.trained) return null;
+  // Trained in this page (model.trained is only the worker's word at start-up), restored, or loaded.
+  if (!model || !hasTrainedWeights(state)) return null;
   const saved = state.library.models.find((entry) => entry.id === state.library.active);
   if (saved) return `saved model “${saved.name}”`;
   if (model.runId) return `run ${model.runId} after epoch ${state.training.epochsDone}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../presets';
 import { NOTEBOOK_RECIPE } from '../settings';
-import { addEpoch, appendLosses, setEvaluation, startRun, type RunRecord } from './record';
+import { RUN_BOUNDS, addEpoch, addHistograms, appendLosses, setEvaluation, startRun, type RunRecord } from './record';
 import { RunFileError, parseRunFile, runJson } from './runFile';
 
 const matrix = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 95 : 1)));
@@ -100,5 +100,26 @@ describe('run files', () => {
   ])('refuse %s, saying why', (_, text, message) => {
     expect(() => parseRunFile(text())).toThrow(RunFileError);
     expect(() => parseRunFile(text())).toThrow(message);
+  });
+});
+
+describe('the bounds a run shares with its file', () => {
+  const layers = [{ layer: 'conv2d_1', min: -1, max: 1, counts: [1, 2, 3] }];
+
+  it('a run trained past 1,000 epochs keeps its histograms within the bound, spread over the run, and imports back', () => {
+    let long: RunRecord = { ...run, histograms: [] };
+    for (let epoch = 1; epoch <= 1_001; epoch++) long = addHistograms(long, { epoch, layers });
+    expect(long.histograms.length).toBeLessThanOrEqual(RUN_BOUNDS.histogramEpochs);
+    expect(long.histograms[0]?.epoch).toBe(1);
+    expect(long.histograms.at(-1)?.epoch).toBe(1_001);
+    expect(parseRunFile(runJson(long)).histograms).toEqual(long.histograms);
+  });
+
+  it('a file with thousands of histogram layers in one epoch is refused in a sentence, before they are read', () => {
+    const many = {
+      ...run,
+      histograms: [{ epoch: 1, layers: Array.from({ length: 3_000 }, (_, i) => ({ ...layers[0], layer: `l${i}` })) }],
+    };
+    expect(() => parseRunFile(JSON.stringify(many))).toThrow('its histograms have 3000 layers in one epoch, more than the 32 a run keeps');
   });
 });

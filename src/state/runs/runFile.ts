@@ -6,6 +6,7 @@ import {
   EARLIER_RECIPE,
   EMPTY_LOSSES,
   MAX_LOSS_POINTS,
+  RUN_BOUNDS,
   flatSeries,
   setEvaluation,
   type LossSeries,
@@ -98,13 +99,17 @@ function readLosses(value: unknown): LossSeries {
 }
 
 function readHistograms(value: unknown): RunHistograms[] {
-  if (!Array.isArray(value) || value.length > 1000) fail('its histograms are malformed');
+  if (!Array.isArray(value) || value.length > RUN_BOUNDS.histogramEpochs)
+    fail(`its histograms are malformed (at most ${RUN_BOUNDS.histogramEpochs} epochs of them)`);
   return value.map((entry: unknown) => {
     if (!isRecord(entry) || !Array.isArray(entry.layers)) fail('its histograms are malformed');
+    // Checked before any layer is read: a file of thousands of layers would otherwise be read, then drawn, in full.
+    if (entry.layers.length > RUN_BOUNDS.histogramLayers)
+      fail(`its histograms have ${entry.layers.length} layers in one epoch, more than the ${RUN_BOUNDS.histogramLayers} a run keeps`);
     return {
       epoch: field(entry, 'epoch', isCount, 'a count'),
       layers: entry.layers.map((layer: unknown) => {
-        if (!isRecord(layer) || !Array.isArray(layer.counts) || layer.counts.length > 200 || !layer.counts.every(isCount)) {
+        if (!isRecord(layer) || !Array.isArray(layer.counts) || layer.counts.length > RUN_BOUNDS.bins || !layer.counts.every(isCount)) {
           fail('its histograms are malformed');
         }
         return {
@@ -148,7 +153,7 @@ export function parseRunFile(text: string): RunRecord {
   if (!isRecord(json) || json.format !== 'mnist-in-a-tab-run') fail('it is not a run exported by this app');
   if (json.version !== 1 && json.version !== 2) fail('it comes from a version of this app that this one cannot read');
   const epochs = json.epochs;
-  if (!Array.isArray(epochs) || epochs.length > 10_000) fail('its epochs are malformed');
+  if (!Array.isArray(epochs) || epochs.length > RUN_BOUNDS.epochs) fail('its epochs are malformed');
   const engines = json.engines;
   if (!Array.isArray(engines) || engines.length > 20 || !engines.every(isString)) fail('its engines are malformed');
   const state = field(json, 'state', isState, 'running, done, stopped or failed');

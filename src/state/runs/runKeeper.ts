@@ -79,7 +79,9 @@ export async function keepRuns(): Promise<void> {
         .reduce<RunRecord | undefined>((first, run) => (!first || run.startedAt < first.startedAt ? run : first), undefined);
       if (oldest) {
         runsNotice(`The oldest run, ${oldest.name}, was removed: at most ${MAX_RUNS} runs are kept.`);
-        appStore.setState({ runs: { ...state.runs, list: list.filter((run) => run.id !== oldest.id) } });
+        // From the store as it is now, not `state`: that one predates the notice just set.
+        const current = appStore.getState().runs;
+        appStore.setState({ runs: { ...current, list: current.list.filter((run) => run.id !== oldest.id) } });
         return;
       }
     }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { releaseViews } from './chartViews';
 import { useColorScheme } from './theme';
 
 interface Props<L, D> {
@@ -66,7 +67,15 @@ export function ChartPanel<L, D>({ title, testId, data, library: load, draw, int
     if (state.timer === 0) state.timer = window.setTimeout(run, Math.max(0, state.last + intervalMs - performance.now()));
   }, [library, data, intervalMs, scheme]);
 
-  useEffect(() => () => window.clearTimeout(schedule.current.timer), []);
+  useEffect(() => {
+    const element = container.current;
+    const state = schedule.current;
+    return () => {
+      window.clearTimeout(state.timer);
+      // Its vega views keep listeners and data until finalized.
+      if (element) releaseViews(element);
+    };
+  }, []);
 
   return (
     <figure className="chart" data-testid={testId} data-series={series ? JSON.stringify(series) : undefined}>

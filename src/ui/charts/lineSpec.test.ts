@@ -34,4 +34,15 @@ describe('lineSpec', () => {
       ],
     });
   });
+
+  it('takes seven runs of 10,000 epochs without overflowing the stack', () => {
+    const lines: Line[] = Array.from({ length: 7 }, (_, run) => ({
+      label: `run ${run}`,
+      color: '#333333',
+      curve: 'validation',
+      points: Array.from({ length: 10_000 }, (_, i) => ({ x: i + 1, y: 1 / (i + 1) })),
+    }));
+    const spec = lineSpec(lines, { integerX: true, height: 200, xTitle: 'epoch', yTitle: 'loss' });
+    expect(JSON.stringify(spec)).toContain('"domain":[0.5,10000.5]');
+  });
 });

@@ -38,8 +38,9 @@ export function lineSpec(lines: readonly Line[], options: LineChartOptions): Vis
   const labels = [...new Set(lines.map((line) => line.label))];
   const curves = [...new Set(lines.map((line) => line.curve))];
   const xs = values.map((value) => value.x);
-  const low = Math.min(...xs);
-  const high = Math.max(...xs);
+  // A loop, not Math.min(...xs): spreading tens of thousands of points overflows the stack.
+  const low = xs.reduce((a, b) => Math.min(a, b), Infinity);
+  const high = xs.reduce((a, b) => Math.max(a, b), -Infinity);
   // Every epoch its own tick (and grid line) while they fit.
   const integers = options.integerX && xs.length > 0 && high - low < 12 ? Array.from({ length: high - low + 1 }, (_, i) => low + i) : null;
   // Half an epoch of room either side: the first and last markers are never cut.

@@ -1,5 +1,6 @@
 import embed, { vega, type EmbedOptions, type Result, type VisualizationSpec } from 'vega-embed/build/vega-embed.module.js';
 import { expressionInterpreter } from 'vega-interpreter';
+import { keepView } from './chartViews';
 import { chartTheme } from './theme';
 import { tooltip } from './tooltip';
 
@@ -18,7 +19,7 @@ class InterpretedView extends vega.View {
  * Stands in for vega-embed wherever tfjs-vis or the app imports it (see vite.config.ts),
  * so every chart parses to syntax trees and runs through the interpreter.
  */
-export default function embedWithoutEval(
+export default async function embedWithoutEval(
   element: HTMLElement | string,
   spec: VisualizationSpec | string,
   options: EmbedOptions = {},
@@ -26,7 +27,7 @@ export default function embedWithoutEval(
   // vega-tooltip writes inline styles, which the policy refuses: this tooltip places itself through CSSOM.
   // Every chart, tfjs-vis' included, takes its colours from the page's theme.
   // vega-embed's own stylesheet would be an inline <style> too: never added.
-  return embed(element, spec, {
+  const result = await embed(element, spec, {
     ...options,
     defaultStyle: false,
     config: { ...chartTheme(), ...(typeof options.config === 'object' ? options.config : {}) },
@@ -34,4 +35,8 @@ export default function embedWithoutEval(
     viewClass: InterpretedView,
     tooltip,
   });
+  // The view drawn before into this element (a redraw) is finalized now; an unmounted chart's go with it.
+  const target = typeof element === 'string' ? document.querySelector(element) : element;
+  if (target) keepView(target, result);
+  return result;
 }
