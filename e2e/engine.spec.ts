@@ -25,7 +25,8 @@ test('a first visit races the engines on this device and chooses the fastest; a 
     const one = first.figures['wasm@1'] ?? Infinity;
     const all = first.figures[`wasm@${cores}`] ?? Infinity;
     expect(Math.min(one, all)).toBeLessThan(Infinity);
-    expect(threads).toBe(one <= all ? 1 : cores);
+    // More threads only when they win by 15 % (a pool waits for its slowest thread; the page needs a core too).
+    expect(threads).toBe(one <= all * 1.15 ? 1 : cores);
     expect(first.figures.wasm).toBe(first.figures[`wasm@${threads}`]);
     await expect(badge(page)).toContainText(`→ ${threads} thread${threads === 1 ? '' : 's'}`);
   } else expect(threads).toBe(1);

@@ -14,7 +14,7 @@ import './ui/styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have a #root element');
 
-const { config, problems } = readParams(window.location.search);
+const { config, problems } = readParams(window.location.search, navigator.hardwareConcurrency || 1);
 appStore.setState({
   config,
   settings: { draft: draftOf(config), errors: {} },

@@ -96,9 +96,12 @@ describe('the engine race', () => {
     }
   });
 
-  it('keeps the thread count of the fastest wasm run', () => {
+  it('keeps the thread count of the fastest wasm run, fewer threads unless more win by 15 %', () => {
     expect(fastestWasmThreads([measured('wasm', 37, 2), measured('wasm', 31, 1), measured('cpu', 300)])).toBe(1);
     expect(fastestWasmThreads([measured('wasm', 17, 8), measured('wasm', 31, 1)])).toBe(8);
+    expect(fastestWasmThreads([measured('wasm', 12.5, 2), measured('wasm', 14.3, 1)])).toBe(1);
+    expect(fastestWasmThreads([measured('wasm', 12, 2), measured('wasm', 14.3, 1)])).toBe(2);
+    expect(fastestWasmThreads([measured('wasm', 10, 8), measured('wasm', 11, 4), measured('wasm', 20, 1)])).toBe(4);
     expect(fastestWasmThreads([measured('cpu', 300)])).toBeNull();
     expect(pickWinner([measured('wasm', 37, 2), measured('wasm', 31, 1), measured('cpu', 300)])).toBe('wasm');
   });
@@ -131,9 +134,9 @@ describe('wasm threads', () => {
   it('asks Emscripten for enough pthread workers for a first race, never fewer than its 8', () => {
     expect(pthreadWorkersFor(2)).toBe(8);
     expect(pthreadWorkersFor(4)).toBe(8);
-    // 1, 3 and 6 threads: pools of 2 and 5 workers, and the pool of 3 made again if it wins.
-    expect(pthreadWorkersFor(6)).toBe(9);
-    expect(pthreadWorkersFor(16)).toBe(3 + 7 + 3);
+    // 1, 3 and 6 threads: pools of 2 and 5 workers, one thread again, and the winner's pool made again.
+    expect(pthreadWorkersFor(6)).toBe(2 + 5 + 5);
+    expect(pthreadWorkersFor(16)).toBe(3 + 7 + 7);
   });
 
   const race = (measures: EngineMeasure[]): RaceReport => ({

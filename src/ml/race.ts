@@ -40,6 +40,12 @@ export const RACE = {
   /** A GPU engine within this share of the fastest wins: it leaves the CPU to the page. */
   gpuTie: 0.1,
   /**
+   * More wasm threads must beat fewer by this share to be chosen: a pool waits for its slowest
+   * thread, and during training the page needs a core too (timed alone, two threads on a 2-core
+   * EPYC won by 13 %; in training, with the page drawing, they lost by 9 % to 58 %).
+   */
+  threadTie: 0.15,
+  /**
    * A warm-up step this many times slower than the best engine's steps ends that
    * engine's race; a GPU's first steps compile shaders, so it gets more room, and a floor.
    */
@@ -106,13 +112,13 @@ export function threadOrder(candidates: readonly number[], current: number): num
 /**
  * Each XNNPACK pool of n threads takes n − 1 of Emscripten's pthread workers for good (tfjs
  * cannot free a pool), and a pool that needs more workers than are left hangs the worker. A
- * first race, started on one thread, makes a pool for each other candidate and, when a count
- * between wins, makes its pool again: this many workers, and never fewer than tfjs' own 8.
+ * first race, started on one thread, makes a pool for each other candidate, times one thread
+ * again (free), and makes the winner's pool again: this many workers, never fewer than tfjs' 8.
  */
 export function pthreadWorkersFor(cores: number): number {
   const pools = threadCandidates(cores, null).filter((count) => count > 1);
   const made = pools.reduce((sum, count) => sum + count - 1, 0);
-  const remade = Math.max(0, ...pools.slice(0, -1).map((count) => count - 1));
+  const remade = Math.max(0, ...pools.map((count) => count - 1));
   return Math.max(8, made + remade);
 }
 
@@ -157,12 +163,14 @@ export function measuredFigures(race: RaceReport): Record<string, number | null>
   return figures;
 }
 
-/** The thread count of the fastest measured wasm entry. */
+/** The thread count to run wasm with: the fewest threads within RACE.threadTie of the fastest count. */
 export function fastestWasmThreads(measures: readonly EngineMeasure[]): number | null {
-  const wasm = finishedOf(measures)
-    .filter((measure) => measure.engine === 'wasm')
-    .sort((a, b) => a.msPerStep - b.msPerStep)[0];
-  return wasm?.threads ?? null;
+  const wasm = finishedOf(measures).filter((measure) => measure.engine === 'wasm');
+  const best = Math.min(...wasm.map((measure) => measure.msPerStep));
+  const chosen = wasm
+    .filter((measure) => measure.msPerStep <= best * (1 + RACE.threadTie))
+    .sort((a, b) => (a.threads ?? 0) - (b.threads ?? 0))[0];
+  return chosen?.threads ?? null;
 }
 
 /** The fastest measured engine; a GPU engine within RACE.gpuTie of it takes its place. */

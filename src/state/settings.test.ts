@@ -72,6 +72,12 @@ describe('settings', () => {
     expect(readParams('?epochs=2&x=%zz').problems).toEqual(['The address has a malformed %-escape (chs=2&x=%zz); it was read as written.']);
     expect(readParams('?epochs=2&x=%zz').config.train.epochs).toBe(2);
     expect(readParams('?trainSize=%3Cb%3E').problems).not.toContainEqual(expect.stringContaining('malformed'));
+    expect(readParams('?threads=64', 2)).toMatchObject({
+      config: { threads: 2 },
+      problems: ['threads=64 is more than wasm can run here (2, the cores of this device); using 2.'],
+    });
+    expect(readParams('?threads=12', 16).problems).toEqual(['threads=12 is more than wasm can run here (8, its cap); using 8.']);
+    expect(readParams('?threads=2', 2).problems).toEqual([]);
     expect(readParams('?threads=0').problems).toEqual(['threads=0 is not a whole number from 1 to 64; the engine race chooses.']);
     expect(readParams('?kernels=avx')).toMatchObject({
       config: { kernels: 'simd' },

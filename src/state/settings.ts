@@ -175,7 +175,7 @@ export function quoteValue(raw: string, max = 24): string {
  * Reads the settings from the URL (the automation contract's parameters). A bad value is
  * named in a problem and the default is kept, so a link never fails to open.
  */
-export function readParams(search: string): { config: AppConfig; problems: string[] } {
+export function readParams(search: string, cores = Infinity): { config: AppConfig; problems: string[] } {
   const params = new URLSearchParams(search);
   const defaults = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
   const draft: Record<SettingName, string> = { ...defaults };
@@ -199,9 +199,16 @@ export function readParams(search: string): { config: AppConfig; problems: strin
   }
   const { config } = checkDraft(draft);
   const rawThreads = params.get('threads');
-  const threads = rawThreads === null ? null : (read(rawThreads, THREADS_RULE) ?? null);
-  if (rawThreads !== null && threads === null)
+  const asked = rawThreads === null ? null : (read(rawThreads, THREADS_RULE) ?? null);
+  if (rawThreads !== null && asked === null)
     problems.push(`threads=${quoteValue(rawThreads)} is not ${describeRule(THREADS_RULE)}; the engine race chooses.`);
+  // tfjs runs no more threads than cores, and at most 8: say so rather than show a count that is not run.
+  const most = Math.max(1, Math.min(cores, 8));
+  const threads = typeof asked === 'number' && asked > most ? most : asked;
+  if (typeof asked === 'number' && asked > most)
+    problems.push(
+      `threads=${asked} is more than wasm can run here (${most}, ${cores > 8 ? 'its cap' : 'the cores of this device'}); using ${most}.`,
+    );
   const rawKernels = params.get('kernels');
   const kernels = rawKernels !== null && isWasmKernels(rawKernels) ? rawKernels : 'simd';
   if (rawKernels !== null && rawKernels !== kernels) problems.push(`kernels=${quoteValue(rawKernels)} is not simd or js; using simd.`);
