@@ -26,6 +26,18 @@ const run: RunRecord = setEvaluation(
   matrix,
 );
 
+const epochOne = {
+  epoch: 1,
+  lastEpoch: 5,
+  steps: 469,
+  seconds: 9,
+  msPerStep: 19,
+  loss: 0.4,
+  accuracy: 0.88,
+  valLoss: 0.1,
+  valAccuracy: 0.97,
+};
+
 function edited(change: (json: Record<string, unknown>) => void): string {
   const json = JSON.parse(runJson(run)) as Record<string, unknown>;
   change(json);
@@ -90,11 +102,41 @@ describe('run files', () => {
     ],
     ['an id that could be a path', () => edited((json) => (json.id = '../../etc')), 'its id is not a run name'],
     ['a 9 × 9 matrix', () => edited((json) => (json.evaluation = { matrix: matrix.slice(1) })), 'not 10 × 10'],
-    ['NaN in an epoch', () => edited((json) => (json.epochs = [{ epoch: 1, loss: null }])), 'is not a number'],
+    ['NaN in an epoch', () => edited((json) => (json.epochs = [{ ...epochOne, loss: null }])), "epoch 1's loss is not a loss"],
     [
       'a name of 10,000 characters',
       () => edited((json) => (json.name = 'x'.repeat(10_000))),
-      'its name is not a name of at most 200 characters',
+      'its name is not a name of 1 to 200 characters',
+    ],
+    ['an empty name', () => edited((json) => (json.name = '  ')), 'its name is not a name of 1 to 200 characters'],
+    ['negative seconds', () => edited((json) => (json.seconds = -3)), 'its seconds is not a time of 0 or more'],
+    [
+      'an accuracy of 7',
+      () => edited((json) => (json.epochs = [{ ...epochOne, accuracy: 7 }])),
+      "epoch 1's accuracy is not a share from 0 to 1",
+    ],
+    ['a negative epoch time', () => edited((json) => (json.epochs = [{ ...epochOne, seconds: -1 }])), "epoch 1's seconds is not a time"],
+    [
+      '50 epochs of a run planned for 1',
+      () =>
+        edited(
+          (json) => (
+            (json.epochs = Array.from({ length: 50 }, (_, i) => ({ ...epochOne, epoch: i + 1, lastEpoch: 50 }))),
+            (json.plannedEpochs = 1)
+          ),
+        ),
+      'its plannedEpochs is not a count of at least the 50 epochs it holds',
+    ],
+    ['a matrix of zeros', () => edited((json) => (json.evaluation = { matrix: matrix.map((row) => row.map(() => 0)) })), 'counts no image'],
+    [
+      'a batch size of 0',
+      () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, batchSize: 0 })),
+      'its batchSize is not a whole number from 1 to 4096',
+    ],
+    [
+      'half a training image',
+      () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, trainSize: 10.5 })),
+      'its trainSize is not a whole number',
     ],
     ['something huge', () => ' '.repeat(6 * 2 ** 20), 'larger than 5 MB'],
   ])('refuse %s, saying why', (_, text, message) => {

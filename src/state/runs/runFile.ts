@@ -46,10 +46,20 @@ const isCount = (value: unknown): value is number => finite(value) && Number.isI
 const isState = (value: unknown): value is RunState => value === 'running' || value === 'done' || value === 'stopped' || value === 'failed';
 
 const isSchedule = (value: unknown): value is ScheduleName => typeof value === 'string' && isScheduleName(value);
-/** A number the settings form would take for this field. */
-function allowed(name: 'learningRate' | 'lrDecay' | 'rotation' | 'zoom' | 'shift'): (value: unknown) => value is number {
+type RangedSetting =
+  'epochs' | 'batchSize' | 'trainSize' | 'testSize' | 'seed' | 'learningRate' | 'lrDecay' | 'rotation' | 'zoom' | 'shift';
+
+/** A number the settings form would take for this field (a whole one where the form wants one). */
+function allowed(name: RangedSetting): (value: unknown) => value is number {
   const { rule } = SETTINGS[name];
-  return (value): value is number => finite(value) && rule.kind !== 'choice' && value >= rule.min && value <= rule.max;
+  return (value): value is number =>
+    finite(value) && rule.kind !== 'choice' && (rule.kind !== 'whole' || Number.isInteger(value)) && value >= rule.min && value <= rule.max;
+}
+
+/** What the form takes for a whole-number field, in words. */
+function wholeRange(name: 'epochs' | 'batchSize' | 'trainSize' | 'testSize' | 'seed'): string {
+  const { rule } = SETTINGS[name];
+  return rule.kind === 'whole' ? `a whole number from ${rule.min} to ${rule.max}` : 'a whole number';
 }
 
 /** A setting added after the first run files: absent means the recipe every earlier run trained with. */
@@ -62,12 +72,12 @@ function readSettings(value: unknown): TrainConfig {
   const optimizer = value.optimizer;
   if (typeof optimizer !== 'string' || !isOptimizerName(optimizer)) fail('its optimizer is not one this app knows');
   return {
-    epochs: field(value, 'epochs', isCount, 'a count'),
-    batchSize: field(value, 'batchSize', isCount, 'a count'),
+    epochs: field(value, 'epochs', allowed('epochs'), wholeRange('epochs')),
+    batchSize: field(value, 'batchSize', allowed('batchSize'), wholeRange('batchSize')),
     learningRate: field(value, 'learningRate', allowed('learningRate'), 'a learning rate from 0.000001 to 1'),
-    trainSize: field(value, 'trainSize', isCount, 'a count'),
-    testSize: field(value, 'testSize', isCount, 'a count'),
-    seed: field(value, 'seed', isCount, 'a count'),
+    trainSize: field(value, 'trainSize', allowed('trainSize'), wholeRange('trainSize')),
+    testSize: field(value, 'testSize', allowed('testSize'), wholeRange('testSize')),
+    seed: field(value, 'seed', allowed('seed'), wholeRange('seed')),
     optimizer,
     schedule: added(value, 'schedule', isSchedule, 'a learning-rate schedule this app knows', EARLIER_RECIPE.schedule),
     lrDecay: added(value, 'lrDecay', allowed('lrDecay'), 'a factor from 0.01 to 1', EARLIER_RECIPE.lrDecay),
@@ -77,13 +87,31 @@ function readSettings(value: unknown): TrainConfig {
   };
 }
 
-const EPOCH_KEYS = ['epoch', 'lastEpoch', 'steps', 'seconds', 'msPerStep', 'loss', 'accuracy', 'valLoss', 'valAccuracy'] as const;
+const nonNegative = (value: unknown): value is number => finite(value) && value >= 0;
+const share = (value: unknown): value is number => finite(value) && value >= 0 && value <= 1;
+const positiveCount = (value: unknown): value is number => isCount(value) && value >= 1;
 
+/** One epoch's log, each figure in the range training can give it: a count, a time, a loss, a share. */
 function readEpoch(value: unknown, index: number): EpochLog {
   if (!isRecord(value)) fail(`epoch ${index + 1} is malformed`);
-  const numbers = EPOCH_KEYS.map((key) => field(value, key, finite, 'a number'));
-  const [epoch = 0, lastEpoch = 0, steps = 0, seconds = 0, msPerStep = 0, loss = 0, accuracy = 0, valLoss = 0, valAccuracy = 0] = numbers;
-  return { epoch, lastEpoch, steps, seconds, msPerStep, loss, accuracy, valLoss, valAccuracy };
+  const at = (key: keyof EpochLog, check: (v: unknown) => v is number, what: string): number => {
+    const figure = value[key];
+    if (!check(figure)) fail(`epoch ${index + 1}'s ${key} is not ${what}`);
+    return figure;
+  };
+  const epoch = at('epoch', positiveCount, 'a count from 1');
+  const lastEpoch = at('lastEpoch', (v): v is number => positiveCount(v) && v >= epoch, 'a count from its epoch on');
+  return {
+    epoch,
+    lastEpoch,
+    steps: at('steps', isCount, 'a count'),
+    seconds: at('seconds', nonNegative, 'a time of 0 or more'),
+    msPerStep: at('msPerStep', nonNegative, 'a time of 0 or more'),
+    loss: at('loss', nonNegative, 'a loss of 0 or more'),
+    accuracy: at('accuracy', share, 'a share from 0 to 1'),
+    valLoss: at('valLoss', nonNegative, 'a loss of 0 or more'),
+    valAccuracy: at('valAccuracy', share, 'a share from 0 to 1'),
+  };
 }
 
 function readLosses(value: unknown): LossSeries {
@@ -127,10 +155,13 @@ function readMatrix(value: unknown): number[][] | null {
   if (value === null || value === undefined) return null;
   const matrix = isRecord(value) ? value.matrix : undefined;
   if (!Array.isArray(matrix) || matrix.length !== 10) fail('its confusion matrix is not 10 × 10');
-  return matrix.map((row: unknown) => {
+  const rows = matrix.map((row: unknown): number[] => {
     if (!Array.isArray(row) || row.length !== 10 || !row.every(isCount)) fail('its confusion matrix is not 10 × 10 counts');
     return row;
   });
+  // An empty matrix would show "test NaN %".
+  if (!rows.some((row) => row.some((count) => count > 0))) fail('its confusion matrix counts no image');
+  return rows;
 }
 
 /** The run as a file: everything it recorded, in this app's own format. */
@@ -166,13 +197,19 @@ export function parseRunFile(text: string): RunRecord {
     format: 'mnist-in-a-tab-run',
     version: 2,
     id: field(json, 'id', (value): value is string => isString(value) && /^[\w.-]{1,64}$/.test(value), 'a run name like 20261125-134501'),
-    name: field(json, 'name', isString, 'a name of at most 200 characters'),
+    name: field(json, 'name', (value): value is string => isString(value) && value.trim() !== '', 'a name of 1 to 200 characters'),
     // A run that was under way when it was exported did not finish.
     state: state === 'running' ? 'stopped' : state,
     startedAt: field(json, 'startedAt', (value): value is string => isString(value) && !Number.isNaN(Date.parse(value)), 'a date'),
-    seconds: field(json, 'seconds', finite, 'a number'),
+    seconds: field(json, 'seconds', nonNegative, 'a time of 0 or more'),
     settings,
-    plannedEpochs: field(json, 'plannedEpochs', isCount, 'a count'),
+    // As many epochs as it ran, at least: "50/1 epochs" is no run this app makes.
+    plannedEpochs: field(
+      json,
+      'plannedEpochs',
+      (value): value is number => positiveCount(value) && value >= epochs.length,
+      `a count of at least the ${epochs.length} epochs it holds`,
+    ),
     engines,
     device: field(json, 'device', isString, 'a name'),
     from: field(json, 'from', isNullableString, 'a name'),
