@@ -29,8 +29,9 @@ test('with the keyboard alone: train, draw a 1 on the pad, and open a confusion 
   await page.goto('/?epochs=1&trainSize=6000&batchSize=32&testSize=1000');
   await expectDatasetReady(page);
 
-  // Tab reaches Train (after the settings), with a visible focus ring, and Enter presses it.
+  // Once the engine is measured, Tab reaches Train (after the settings), with a visible focus ring, and Enter presses it.
   const train = page.getByRole('button', { name: 'Train', exact: true });
+  await expect(train).toBeEnabled();
   for (let presses = 0; presses < 30 && !(await train.evaluate((element) => element === document.activeElement)); presses++) {
     await page.keyboard.press('Tab');
   }
