@@ -14,3 +14,6 @@ export const HARNESS_PORT = port('E2E_HARNESS_PORT', 4173);
 export const APP_PORT = port('E2E_APP_PORT', 4174);
 /** A server the update test starts and replaces itself (e2e/offline.spec.ts). */
 export const UPDATE_PORT = port('E2E_UPDATE_PORT', 4175);
+/** A proxy in front of the app's build that can fail one file, and the build behind it (e2e/offlineCopy.spec.ts). */
+export const COPY_PORT = port('E2E_COPY_PORT', 4176);
+export const COPY_UPSTREAM_PORT = port('E2E_COPY_UPSTREAM_PORT', 4177);

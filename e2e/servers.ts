@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, request } from 'node:http';
 import { once } from 'node:events';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,36 @@ export async function serve(outDir: string, port: number): Promise<Server> {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/**
+ * A proxy on `port` to a server on `upstream`, headers and all, that answers 503 for every
+ * path `failing` accepts: a network that drops some requests.
+ */
+export async function failingProxy(port: number, upstream: number, failing: (path: string) => boolean): Promise<Server> {
+  const server = createServer((incoming, outgoing) => {
+    if (failing(incoming.url ?? '')) {
+      outgoing.writeHead(503).end();
+      return;
+    }
+    const forward = request(
+      { host: '127.0.0.1', port: upstream, path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forward.on('error', () => outgoing.writeHead(502).end());
+    incoming.pipe(forward);
+  });
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

@@ -5,6 +5,7 @@ import { spawnMlWorker, watchByLock } from './state/spawnWorker';
 import { appStore, type Notice } from './state/store';
 import { keepRuns } from './state/runs/runKeeper';
 import { startOffline } from './state/serviceWorker';
+import { claimTab } from './state/tabId';
 import { draftOf, readParams } from './state/settings';
 import { followSettings } from './state/settingsSync';
 import { App } from './ui/App';
@@ -24,14 +25,16 @@ appStore.setState({
 // Only the harness build (tests and bench) has hooks; in the app's build this is null and the harness is not bundled.
 const harness = import.meta.env.MODE === 'harness' ? (await import('./harness/page')).createHarness() : null;
 
+const tab = await claimTab();
 const client = createMlClient({
+  tab,
   manifestUrl: new URL(`${import.meta.env.BASE_URL}data/mnist.json`, document.baseURI).href,
   spawn: harness?.spawn ?? spawnMlWorker,
   watch: watchByLock,
 });
 harness?.install(client);
 followSettings(client);
-void keepRuns();
+void keepRuns(tab);
 client.loadDataset();
 client.startBackend();
 void startOffline();

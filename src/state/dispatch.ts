@@ -87,7 +87,7 @@ export function dispatch(message: Announcement): void {
       return;
     case 'models':
       modelsListed(message.models, message.active);
-      runSavedAs(message.active, message.models);
+      runSavedAs(message.active, message.models, message.listed);
       return;
     case 'storage-failed':
       libraryFailed(message.message);

@@ -39,6 +39,7 @@ function setup(): { client: MlClient; workers: FakeWorker[]; kill: (worker: Fake
   const clock = { now: 0 };
   const client = createMlClient({
     manifestUrl: 'http://localhost/data/mnist.json',
+    tab: 'tab-1',
     spawn: (name, events) => {
       const worker = new FakeWorker(name, events);
       workers.push(worker);

@@ -8,12 +8,15 @@ import { dispatch } from './dispatch';
 import { workerLost, workerRestarting } from './faultActions';
 import { libraryBusy } from './libraryActions';
 import { Requests } from './requests';
-import { runEnded, runIdForTrain } from './runs/runActions';
+import { runEnded } from './runs/runActions';
+import { runIdForTraining } from './runs/runCommands';
 import { appStore } from './store';
 import { WorkerLife, type SpawnWorker, type WatchLife } from './workerLife';
 
 /** The page's handle on the ML worker: intents in, store updates out. */
 export interface MlClient {
+  /** This tab's id: its slot of weights in the worker, its runs' writer. */
+  readonly tab: string;
   loadDataset(): void;
   startBackend(): void;
   train(): void;
@@ -43,6 +46,8 @@ export interface MlClientOptions {
   readonly manifestUrl: string;
   readonly spawn: SpawnWorker;
   readonly watch: WatchLife;
+  /** This tab's id, kept across its reloads. */
+  readonly tab: string;
   readonly now?: () => number;
 }
 
@@ -86,7 +91,7 @@ export function createMlClient(options: MlClientOptions): MlClient {
 
   function start(restore: Snapshot | null): void {
     const { backend, train, threads, kernels } = config();
-    life.send({ type: 'start', backend, seed: train.seed, testSize: train.testSize, restore, threads, kernels });
+    life.send({ type: 'start', backend, seed: train.seed, testSize: train.testSize, restore, threads, kernels, tab: options.tab });
   }
 
   function request<K extends Request['kind']>(request: Extract<Request, { kind: K }>, transfer: Transferable[] = []): Promise<Replies[K]> {
@@ -101,17 +106,22 @@ export function createMlClient(options: MlClientOptions): MlClient {
   }
 
   return {
+    tab: options.tab,
     loadDataset,
     startBackend: () => {
       start(null);
     },
     train: () => {
       const { train } = config();
-      life.send({ type: 'train', config: train, runId: runIdForTrain(appStore.getState(), train) });
+      void runIdForTraining(train, options.tab).then((runId) => {
+        life.send({ type: 'train', config: train, runId });
+      });
     },
     continueOn: (backend) => {
       const { train } = config();
-      life.send({ type: 'continue-on', backend, config: train, runId: runIdForTrain(appStore.getState(), train) });
+      void runIdForTraining(train, options.tab).then((runId) => {
+        life.send({ type: 'continue-on', backend, config: train, runId });
+      });
     },
     useBackend: (backend) => {
       life.send({ type: 'use-backend', backend });

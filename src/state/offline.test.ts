@@ -6,6 +6,7 @@ describe('badgeState', () => {
     expect(badgeState({ copy: 'ready', online: true })).toBe('ready');
     expect(badgeState({ copy: 'installing', online: true })).toBe('installing');
     expect(badgeState({ copy: 'unsupported', online: true })).toBe('unsupported');
+    expect(badgeState({ copy: 'failed', online: true })).toBe('failed');
     expect(badgeState({ copy: 'ready', online: false })).toBe('offline');
     expect(badgeState({ copy: 'installing', online: false })).toBe('offline');
   });

@@ -1,4 +1,5 @@
 import { offlineStore } from './offline';
+import { onceOnline, verifyCopy, watchInstall } from './offlineCopy';
 
 /** How often a page left open asks the server for a new version. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -11,6 +12,31 @@ function followConnection(): void {
   update();
   window.addEventListener('online', update);
   window.addEventListener('offline', update);
+}
+
+/**
+ * "Ready offline" once the cache is found whole: at once when a worker is active (it may be a
+ * copy the browser has since cleared, which is then fetched again), else once the first install
+ * has activated; an install that fails (no network) is registered again when the network is back.
+ */
+function follow(url: string, registration: ServiceWorkerRegistration): void {
+  if (registration.active) {
+    void verifyCopy(registration.active, onceOnline);
+    return;
+  }
+  const pending = registration.installing ?? registration.waiting;
+  if (!pending) return;
+  watchInstall(pending, registration, () => {
+    offlineStore.setState({ copy: 'installing', reason: '' });
+    navigator.serviceWorker.register(url).then(
+      (again) => {
+        follow(url, again);
+      },
+      () => {
+        unsupported('This browser refused to keep an offline copy.');
+      },
+    );
+  });
 }
 
 function unsupported(reason: string): void {
@@ -43,17 +69,12 @@ export async function startOffline(): Promise<void> {
       if (asked) window.location.reload();
       else takenOver = true;
     },
-    // The first install has put every file in the cache.
-    onOfflineReady: () => {
-      offlineStore.setState({ copy: 'ready' });
-    },
     onNeedRefresh: () => {
       offlineStore.setState({ updateReady: true });
     },
-    onRegisteredSW: (_url, registration) => {
+    onRegisteredSW: (url, registration) => {
       if (!registration) return;
-      // A worker already active: this visit came from the offline copy a former one made.
-      if (registration.active) offlineStore.setState({ copy: 'ready' });
+      follow(url, registration);
       setInterval(() => {
         if (navigator.onLine) void registration.update().catch(() => undefined);
       }, UPDATE_CHECK_MS);

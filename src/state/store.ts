@@ -109,6 +109,8 @@ export interface RunsView {
   readonly list: readonly RunRecord[];
   /** The run being recorded now, if training is under way. */
   readonly recording: string | null;
+  /** Runs another open tab is training: that tab writes them, this one shows them as they go. */
+  readonly elsewhere: readonly string[];
   readonly compared: readonly string[];
   /** The past run whose curves, histograms and confusion matrix are shown. */
   readonly opened: string | null;
@@ -149,7 +151,7 @@ export function initialState(): AppState {
   return {
     config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' },
     settings: { draft: draftOf({ backend: null, train: NOTEBOOK_RECIPE }), errors: {} },
-    runs: { list: [], recording: null, compared: [], opened: null, error: null, notice: null },
+    runs: { list: [], recording: null, elsewhere: [], compared: [], opened: null, error: null, notice: null },
     notices: [],
     dataset: { state: 'loading', phase: 'manifest', fraction: 0 },
     backend: { state: 'starting' },

@@ -6,6 +6,8 @@ function text(state: OfflineBadgeState, view: OfflineView): string {
       return 'Saving an offline copy…';
     case 'ready':
       return 'Ready offline';
+    case 'failed':
+      return 'Offline copy incomplete';
     case 'offline':
       return view.copy === 'ready' ? 'Offline now — running from the cache' : 'Offline now — no offline copy yet';
     case 'unsupported':
@@ -16,6 +18,7 @@ function text(state: OfflineBadgeState, view: OfflineView): string {
 const TITLE: Record<OfflineBadgeState, string> = {
   installing: 'The app, its engines and the dataset are being kept in this browser, so the next visit works without a network.',
   ready: 'Everything this app needs is kept in this browser: it opens and trains without a network.',
+  failed: '',
   offline: 'There is no network; training, drawing, saving and runs still work.',
   unsupported: '',
 };

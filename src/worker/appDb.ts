@@ -10,10 +10,19 @@ export interface AppSchema extends DBSchema {
   models: { key: string; value: ModelMeta };
   /** Each saved model's weights, under its id: written in the same transaction as its metadata. */
   weights: { key: string; value: WeightValues[] };
-  /** The last good weights of the model in memory, so a reload or a crash does not lose them. */
-  working: { key: 'current'; value: Snapshot };
+  /**
+   * Each tab's last good weights, under its tab id, so a reload or a crash does not lose them
+   * and one tab never takes another's. An earlier version kept one `current` Snapshot for all.
+   */
+  working: { key: string; value: WorkingSlot | Snapshot };
   /** The last engine race, under the key of the build, browser and device it was run on. */
   engines: { key: 'race'; value: { key: string; report: RaceReport } };
+}
+
+/** One tab's last good weights (null: it chose fresh ones), and when they were kept. */
+export interface WorkingSlot {
+  readonly snapshot: Snapshot | null;
+  readonly keptAt: number;
 }
 
 export type AppDb = IDBPDatabase<AppSchema>;

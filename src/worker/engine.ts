@@ -3,7 +3,7 @@ import { errorMessage } from '../ml/errors';
 import { raceKey, type RaceReport } from '../ml/race';
 import { GpuHealth } from './gpuHealth';
 import type { Post } from './protocol';
-import { keepWorkingCopy } from './modelStore';
+import { keepWorkingCopy } from './workingCopies';
 import { configureWasmKernels, configureWasmThreads, everyCore, useWasmThreads } from './wasmSetup';
 import { bestBackendBesides, probeAll, selectBackend } from './selectBackend';
 import { raceEngines } from './race';
@@ -20,6 +20,8 @@ export interface StartOptions {
   readonly threads: number | null;
   /** The app's kernels on wasm: SIMD, or JavaScript alone (the bench's comparison). */
   readonly kernels: WasmKernels;
+  /** The page's tab, whose slot keeps the last good weights. */
+  readonly tab: string;
   /** Resolves when the worker has nothing else to do (the dataset decoded), so a race times only itself. */
   readonly quiet: () => Promise<void>;
 }
@@ -49,7 +51,7 @@ export class Engine {
     return this.started;
   }
 
-  private async open({ requested, seed, restore, threads, kernels, quiet }: StartOptions): Promise<ModelSession | null> {
+  private async open({ requested, seed, restore, threads, kernels, tab, quiet }: StartOptions): Promise<ModelSession | null> {
     try {
       configureWasmThreads(threads);
       configureWasmKernels(kernels);
@@ -59,7 +61,7 @@ export class Engine {
       const probes = await probeAll();
       this.race = await this.measure(false, probes);
       await this.activate(requested, probes);
-      const session = new ModelSession(this.post, seed, this.gpu, keepWorkingCopy);
+      const session = new ModelSession(this.post, seed, this.gpu, (snapshot) => keepWorkingCopy(tab, snapshot));
       if (restore) await session.restore(restore);
       else await session.announce();
       return session;

@@ -3,7 +3,7 @@ import { errorMessage } from '../ml/errors';
 import { checkModelFiles, decodeWeights } from '../ml/modelFile';
 import { defaultName, type ModelMeta } from '../ml/persist';
 import { migrateLegacyModels } from './legacyModels';
-import { deleteModel, describeStorageFailure, listModels, loadWeights, saveModel, type ModelFiles } from './modelStore';
+import { NameTakenError, deleteModel, describeStorageFailure, listModels, loadWeights, saveModel, type ModelFiles } from './modelStore';
 import type { Post } from './protocol';
 import type { ModelSession } from './session';
 
@@ -13,13 +13,15 @@ const CHANNEL = 'mnist-in-a-tab-models';
 /** Saving, listing, loading, deleting and importing models; every failure leaves the model in memory as it was. */
 export class ModelLibrary {
   private saved: ModelMeta[] = [];
+  /** False while the saved models could not be read: the list is then not the database's. */
+  private listed = false;
   private readonly otherTabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
   private migrated = false;
 
   constructor(private readonly post: Post) {}
 
   private announce(session: ModelSession): void {
-    this.post({ type: 'models', models: this.saved, active: session.record.source });
+    this.post({ type: 'models', models: this.saved, active: session.record.source, listed: this.listed });
   }
 
   private fail(message: string): void {
@@ -41,8 +43,10 @@ export class ModelLibrary {
       if (!this.migrated) await migrateLegacyModels();
       this.migrated = true;
       this.saved = await listModels();
+      this.listed = true;
     } catch (error) {
       this.saved = [];
+      this.listed = false;
       this.fail(describeStorageFailure('Reading the saved models', error).message);
     }
     const newest = this.saved[0];
@@ -56,18 +60,11 @@ export class ModelLibrary {
       return;
     }
     try {
-      // The list as it is now, not as this tab last saw it: names stay unique across tabs.
-      this.saved = await listModels();
       const record = session.record;
+      const checkpoint = await session.checkpoint();
       const meta: ModelMeta = {
         id: `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
-        name:
-          name?.trim().slice(0, 200) ||
-          defaultName(
-            this.saved.map((entry) => entry.name),
-            session.epochs,
-            record.testAccuracy,
-          ),
+        name: '',
         savedAt: new Date().toISOString(),
         epochs: session.epochs,
         testAccuracy: record.testAccuracy,
@@ -75,8 +72,18 @@ export class ModelLibrary {
         seed: record.seed,
         trainingSeconds: Math.round(record.trainingSeconds * 10) / 10,
       };
-      const checkpoint = await session.checkpoint();
-      await saveModel(meta, checkpoint.weights);
+      const chosen = name?.trim().slice(0, 200);
+      // The list as it is now, not as this tab last saw it: names stay unique across tabs.
+      const named = async (): Promise<ModelMeta> => {
+        this.saved = await listModels();
+        const taken = this.saved.map((entry) => entry.name);
+        return { ...meta, name: chosen || defaultName(taken, session.epochs, record.testAccuracy) };
+      };
+      await saveModel(await named(), checkpoint.weights).catch(async (error: unknown) => {
+        // Another tab took the default name meanwhile: the next one is free. A chosen name stays refused.
+        if (chosen || !(error instanceof NameTakenError)) throw error;
+        await saveModel(await named(), checkpoint.weights);
+      });
       // The saved weights become the last good ones, under their new name, for a crash or the next visit.
       session.setSource(meta.id);
       await session.keep(checkpoint);

@@ -6,7 +6,7 @@ import type { WeightValues } from '../ml/checkpoint';
 import { EXPECTED_WEIGHTS } from '../ml/modelFile';
 import type { ModelMeta } from '../ml/persist';
 import { migrateLegacyModels } from './legacyModels';
-import { deleteModel, describeStorageFailure, keepWorkingCopy, listModels, loadWeights, saveModel, workingCopy } from './modelStore';
+import { deleteModel, describeStorageFailure, listModels, loadWeights, saveModel } from './modelStore';
 
 const meta = (id: string, savedAt = '2026-11-25T10:00:00Z'): ModelMeta => ({
   id,
@@ -45,6 +45,14 @@ describe('the model store', () => {
     await expect(loadWeights(meta('a'))).rejects.toThrow('“model a” is no longer saved: it was deleted, perhaps in another tab.');
   });
 
+  it('refuses a name another model has, whatever its case, and writes nothing', async () => {
+    await saveModel({ ...meta('a'), name: 'Best so far' }, weights());
+    await expect(saveModel({ ...meta('b'), name: ' best SO far ' }, weights())).rejects.toThrow(
+      'A model named “ best SO far ” is already saved (perhaps in another tab): choose another name.',
+    );
+    expect((await listModels()).map((entry) => entry.id)).toEqual(['a']);
+  });
+
   it('leaves nothing behind when a save fails part-way', async () => {
     const unstorable = weights().map((entry) => ({ ...entry, values: entry.values, extra: () => undefined }));
     await expect(saveModel(meta('bad'), unstorable)).rejects.toThrow(/^Saving the model failed/);
@@ -54,19 +62,6 @@ describe('the model store', () => {
       return found;
     });
     expect(leftovers).toEqual([[], []]);
-  });
-
-  it('keeps and forgets the working copy', async () => {
-    expect(await workingCopy()).toBeNull();
-    const snapshot = {
-      checkpoint: { epochs: 2, weights: weights() },
-      trained: true,
-      record: { seed: 1, trainingSeconds: 2, testAccuracy: null, source: null, runId: null },
-    };
-    await keepWorkingCopy(snapshot);
-    expect((await workingCopy())?.checkpoint.epochs).toBe(2);
-    await keepWorkingCopy(null);
-    expect(await workingCopy()).toBeNull();
   });
 
   it('moves a model the first version saved through tfjs into its own database, and drops metadata without weights', async () => {

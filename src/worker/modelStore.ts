@@ -3,7 +3,6 @@ import type { WeightValues } from '../ml/checkpoint';
 import { errorMessage, shortReason } from '../ml/errors';
 import { isModelMeta, sortByDate, type ModelMeta } from '../ml/persist';
 import { withAppDb, writeTogether } from './appDb';
-import type { Snapshot } from './session';
 
 /** A model as the two files of tfjs' layers format. */
 export interface ModelFiles {
@@ -13,6 +12,16 @@ export interface ModelFiles {
 
 export class StorageError extends Error {
   override name = 'StorageError';
+}
+
+/** Another model (saved in this tab or another) already has the name. */
+export class NameTakenError extends Error {
+  override name = 'NameTakenError';
+}
+
+/** Names that read the same to a person: case and surrounding space aside. */
+export function sameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 }
 
 /** Turns a browser storage failure into words, naming the usual causes. */
@@ -46,18 +55,23 @@ export async function listModels(): Promise<ModelMeta[]> {
 /**
  * Writes metadata and weights in one transaction and resolves only once it has
  * committed: a full disk aborts it at commit, after every request has succeeded,
- * and then nothing at all is left behind.
+ * and then nothing at all is left behind. A name another model has (saved by any tab,
+ * checked in the same transaction) is refused with a NameTakenError.
  */
 export async function saveModel(meta: ModelMeta, weights: WeightValues[]): Promise<void> {
   try {
     await withAppDb((db) =>
       writeTogether(db, ['models', 'weights'], async (transaction) => {
+        const others = await transaction.objectStore('models').getAll();
+        if (others.some((other) => other.id !== meta.id && sameName(other.name, meta.name))) {
+          throw new NameTakenError(`A model named “${meta.name}” is already saved (perhaps in another tab): choose another name.`);
+        }
         await transaction.objectStore('models').put(meta);
         await transaction.objectStore('weights').put(weights, meta.id);
       }),
     );
   } catch (error) {
-    throw describeStorageFailure('Saving the model', error);
+    throw error instanceof NameTakenError ? error : describeStorageFailure('Saving the model', error);
   }
 }
 
@@ -80,19 +94,6 @@ export async function deleteModel(id: string): Promise<void> {
       await transaction.objectStore('weights').delete(id);
     }),
   );
-}
-
-/** Keeps the last good weights of the model in memory (null: there are none worth keeping). */
-export async function keepWorkingCopy(snapshot: Snapshot | null): Promise<void> {
-  await withAppDb(async (db) => {
-    if (snapshot) await db.put('working', snapshot, 'current');
-    else await db.delete('working', 'current');
-  });
-}
-
-/** The weights the last visit left, if any. */
-export async function workingCopy(): Promise<Snapshot | null> {
-  return (await withAppDb((db) => db.get('working', 'current'))) ?? null;
 }
 
 /** The model as the two files of tfjs' layers format. */

@@ -52,6 +52,8 @@ export type ToWorker =
       restore: Snapshot | null;
       threads: number | null;
       kernels: WasmKernels;
+      /** The page's tab (kept across its reloads): the slot of its last good weights. */
+      tab: string;
     }
   /** Races the engines again ("Measure again"), then goes back to `backend` (null: the winner). */
   | { type: 'measure-engines'; backend: BackendName | null }
@@ -115,8 +117,8 @@ export type FromWorker =
   | { type: 'training-failed'; message: string }
   | { type: 'evaluation'; result: EvaluationResult }
   | { type: 'evaluation-failed'; message: string }
-  /** Saved models, newest first, and which one the weights in memory came from. */
-  | { type: 'models'; models: ModelMeta[]; active: string | null }
+  /** Saved models, newest first, and which one the weights in memory came from; `listed` false: they could not be read. */
+  | { type: 'models'; models: ModelMeta[]; active: string | null; listed: boolean }
   | { type: 'storage-failed'; message: string }
   | { type: 'memory'; numTensors: number }
   | { type: 'reply'; id: number; reply: Reply }

@@ -5,10 +5,11 @@ import { DatasetHost } from './datasetHost';
 import { Engine } from './engine';
 import { Inference } from './inference';
 import { ModelLibrary } from './modelLibrary';
-import { exportModel, workingCopy } from './modelStore';
+import { exportModel } from './modelStore';
 import type { Post, Reply, Request, ToWorker } from './protocol';
 import type { ModelSession } from './session';
 import { Trainer } from './trainingRun';
+import { lastCopy } from './workingCopies';
 
 type StartMessage = Extract<ToWorker, { type: 'start' }>;
 
@@ -153,28 +154,38 @@ export class MlWorker {
     await work(session);
   }
 
-  private async start({ backend, seed, restore, threads, kernels }: StartMessage): Promise<void> {
+  private async start({ backend, seed, restore, threads, kernels, tab }: StartMessage): Promise<void> {
     // An engine race (when one is needed) waits until the dataset is decoded, so neither slows the other.
-    const session = await this.engine.start({ requested: backend, seed, restore, threads, kernels, quiet: () => this.dataset.settled() });
+    const session = await this.engine.start({
+      requested: backend,
+      seed,
+      restore,
+      threads,
+      kernels,
+      tab,
+      quiet: () => this.dataset.settled(),
+    });
     if (!session) return;
     this.library.follow(session);
     // A restarted worker brings its own weights; a new page gets back those of the last visit, else the newest saved model.
-    const resumed = !restore && (await this.resumeLastVisit(session));
+    const resumed = !restore && (await this.resumeLastVisit(session, tab));
     await this.library.refresh(session, !restore && !resumed);
     await this.evaluateIfReady(session);
   }
 
-  /** Brings back the weights the last visit left (a reload mid-run, a closed tab); false if there are none. */
-  private async resumeLastVisit(session: ModelSession): Promise<boolean> {
+  /**
+   * Brings back the weights this tab left (a reload mid-run), else those the newest other tab
+   * left (a closed tab: the last visit), saying whose they are; false if there are none.
+   */
+  private async resumeLastVisit(session: ModelSession, tab: string): Promise<boolean> {
     try {
-      const copy = await workingCopy();
-      if (!copy) return false;
-      await session.restore(copy);
-      const epochs = copy.checkpoint.epochs;
-      this.post({
-        type: 'notice',
-        message: `The model you had last time is back${epochs > 0 ? `, trained through epoch ${epochs}` : ''}.`,
-      });
+      const copy = await lastCopy(tab);
+      if (copy.whose === 'none' || copy.whose === 'reset') return false;
+      const epochs = copy.snapshot.checkpoint.epochs;
+      const through = epochs > 0 ? `, trained through epoch ${epochs}` : '';
+      await session.restore(copy.snapshot);
+      if (copy.whose !== 'this-tab') await session.keep(copy.snapshot.checkpoint);
+      this.post({ type: 'notice', message: resumedNotice(copy.whose, through) });
       return true;
     } catch {
       // Unreadable or not this network's: the newest saved model comes back instead.
@@ -227,5 +238,18 @@ export class MlWorker {
   private async evaluateIfReady(session: ModelSession): Promise<void> {
     if (!this.dataset.data || this.trainer.isTraining || !session.trained) return;
     await this.evaluate(this.testSize);
+  }
+}
+
+function resumedNotice(whose: 'this-tab' | 'open-tab' | 'closed-tab', through: string): string {
+  switch (whose) {
+    case 'this-tab':
+      return `The model you had last time is back${through}.`;
+    case 'closed-tab':
+      return `The model from your last visit is back${through}.`;
+    case 'open-tab':
+      return `This tab starts with a copy of the model in your other open tab${through}: training here leaves that one as it is.`;
+    default:
+      return assertNever(whose);
   }
 }

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { NOTEBOOK_RECIPE } from '../settings';
 import { dispatch } from '../dispatch';
 import { appStore, initialState } from '../store';
-import { runEnded, runEpoch, runIdForTrain, runLosses, runSavedAs, runStarted, runWeights } from './runActions';
+import { RUN_BOUNDS } from './record';
+import { runEnded, runEpoch, runIdForTrain, runLosses, runSavedAs, runStarted, runToContinue, runWeights } from './runActions';
 
 const log = { epoch: 1, lastEpoch: 2, steps: 4, seconds: 1.5, msPerStep: 20, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85 };
 const now = new Date(2026, 10, 25, 13, 45, 1);
@@ -66,6 +67,30 @@ describe('recording a run', () => {
     announce('r');
     runSavedAs('m1', [{ id: 'm1', name: 'Model 1' }]);
     expect(appStore.getState().runs.list[0]?.savedModel).toEqual({ id: 'm1', name: 'Model 1' });
+  });
+
+  it('drops "saved as" once that model is gone from the list (deleted in another tab), unless the list could not be read', () => {
+    announce(null, false);
+    runStarted('r', NOTEBOOK_RECIPE, 1, 1, now);
+    runEnded('done');
+    announce('r');
+    runSavedAs('m1', [{ id: 'm1', name: 'Model 1' }]);
+    announce(null);
+    runSavedAs(null, [], false);
+    expect(appStore.getState().runs.list[0]?.savedModel).toEqual({ id: 'm1', name: 'Model 1' });
+    runSavedAs(null, [{ id: 'm2', name: 'Model 2' }]);
+    expect(appStore.getState().runs.list[0]?.savedModel).toBeNull();
+  });
+
+  it('starts a new run rather than continue one past the epochs a run keeps', () => {
+    announce(null, false);
+    runStarted('long', NOTEBOOK_RECIPE, 1, 1, now);
+    for (let epoch = 1; epoch <= RUN_BOUNDS.epochs - 2; epoch++) runEpoch({ ...log, epoch });
+    runEnded('done');
+    announce('long');
+    expect(runToContinue(appStore.getState(), { ...NOTEBOOK_RECIPE, epochs: 2 })?.room).toBe(true);
+    expect(runToContinue(appStore.getState(), { ...NOTEBOOK_RECIPE, epochs: 3 })?.room).toBe(false);
+    expect(runIdForTrain(appStore.getState(), { ...NOTEBOOK_RECIPE, epochs: 3 }, now)).not.toBe('long');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   appendLosses,
   endRun,
   extendRun,
+  RUN_BOUNDS,
   runIdFor,
   sameExperiment,
   setEvaluation,
@@ -30,13 +31,19 @@ function updateRecording(change: (run: RunRecord) => RunRecord): void {
 }
 
 /**
- * The run a click of Train belongs to: the run of the weights in memory if it ended
- * (stopped or done) and the settings that shape it are unchanged; otherwise a new one.
+ * The run a click of Train continues: the run of the weights in memory if it ended (stopped
+ * or done), the settings that shape it are unchanged and it has room for `config.epochs` more.
  */
-export function runIdForTrain(state: AppState, config: TrainConfig, now = new Date()): string {
+export function runToContinue(state: AppState, config: TrainConfig): { run: RunRecord; room: boolean } | null {
   const current = state.runs.list.find((run) => run.id === state.model?.runId);
   const continues = current && (current.state === 'stopped' || current.state === 'done') && sameExperiment(current.settings, config);
-  return continues ? current.id : runIdFor(now, new Set(state.runs.list.map((run) => run.id)));
+  return continues ? { run: current, room: current.epochs.length + config.epochs <= RUN_BOUNDS.epochs } : null;
+}
+
+/** The run a click of Train belongs to: the one it continues, else a new one (unique in this tab's list). */
+export function runIdForTrain(state: AppState, config: TrainConfig, now = new Date()): string {
+  const continued = runToContinue(state, config);
+  return continued?.room ? continued.run.id : runIdFor(now, new Set(state.runs.list.map((run) => run.id)));
 }
 
 /** What the weights were when a new run starts from them, in words. */
@@ -95,15 +102,23 @@ export function runEnded(state: Exclude<RunState, 'running'>, message: string | 
   updateRuns(() => ({ recording: null }));
 }
 
-/** The list of saved models arrived: if the weights in memory were just saved, their run became that model. */
-export function runSavedAs(active: string | null, models: readonly { id: string; name: string }[]): void {
+/**
+ * The list of saved models arrived: if the weights in memory were just saved, their run became
+ * that model; a run whose model is no longer in the list (deleted here or in another tab) is no
+ * longer "saved as" it. A list that could not be read (`listed` false) says nothing of that.
+ */
+export function runSavedAs(active: string | null, models: readonly { id: string; name: string }[], listed = true): void {
   const runId = appStore.getState().model?.runId;
   const saved = models.find((entry) => entry.id === active);
-  if (!runId || !saved) return;
-  const model = { id: saved.id, name: saved.name };
-  updateRuns((runs) => ({
-    list: runs.list.map((run) => (run.id === runId && run.savedModel?.id !== model.id ? { ...run, savedModel: model } : run)),
-  }));
+  const model = runId && saved ? { id: saved.id, name: saved.name } : null;
+  const present = new Set(models.map((entry) => entry.id));
+  const savedAs = (run: RunRecord): RunRecord['savedModel'] => {
+    if (model && run.id === runId) return run.savedModel?.id === model.id ? run.savedModel : model;
+    return run.savedModel && listed && !present.has(run.savedModel.id) ? null : run.savedModel;
+  };
+  const { list } = appStore.getState().runs;
+  if (list.every((run) => savedAs(run) === run.savedModel)) return;
+  updateRuns((runs) => ({ list: runs.list.map((run) => (savedAs(run) === run.savedModel ? run : { ...run, savedModel: savedAs(run) })) }));
 }
 
 export function runsLoaded(list: readonly RunRecord[]): void {

@@ -14,7 +14,7 @@ const run = (minute: number): RunRecord => {
 describe('keeping runs', () => {
   it('removes the oldest past the bound and says which, the notice kept', async () => {
     appStore.setState(initialState(), true);
-    await keepRuns();
+    await keepRuns('tab');
     // One over the bound at once, the oldest last in the list: as an import of an old run does.
     const list = [...Array.from({ length: MAX_RUNS }, (_, i) => run(i + 1)), run(0)];
     appStore.setState({ runs: { ...appStore.getState().runs, list } });

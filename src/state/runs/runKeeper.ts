@@ -1,8 +1,10 @@
 import { errorMessage } from '../../ml/errors';
+import { openTabs } from '../../worker/tabs';
 import { appStore } from '../store';
 import { endRun, type RunRecord } from './record';
-import { runsFailed, runsLoaded, runsNotice } from './runActions';
-import { forgetRun, keepRun, listRuns } from './runStore';
+import { runsFailed, runsNotice } from './runActions';
+import { INTERRUPTED, RunPeers } from './runPeers';
+import { forgetRun, listRuns, writeRun, type StoredRun } from './runStore';
 
 /** At most this many runs are kept; the oldest goes to make room. */
 export const MAX_RUNS = 100;
@@ -31,40 +33,67 @@ function describeFailure(error: unknown): string {
   return `This run could not be kept: ${reason}. Training goes on; delete old runs or saved models to make room.`;
 }
 
+/** The run the list should lose to stay within MAX_RUNS: the oldest, but never one in training nor the one just added. */
+function evicted(list: readonly RunRecord[], spared: ReadonlySet<string>): RunRecord | undefined {
+  return list
+    .slice(1)
+    .filter((run) => !spared.has(run.id))
+    .reduce<RunRecord | undefined>((first, run) => (!first || run.startedAt < first.startedAt ? run : first), undefined);
+}
+
 /**
- * Keeps the store's runs in IndexedDB: loads them once (a run left "running" by a closed
- * page is marked stopped), then writes each run when it changes in a way worth keeping,
- * and trims the list to MAX_RUNS.
+ * Keeps the store's runs in IndexedDB, shared with the app's other tabs: loads them once (a
+ * run left "running" by a page that is gone is marked stopped), writes each run when it changes
+ * in a way worth keeping (never over a newer copy), hears what other tabs write, and trims the
+ * list to MAX_RUNS.
  */
-export async function keepRuns(): Promise<void> {
-  let stored: RunRecord[] = [];
+export async function keepRuns(tab: string): Promise<void> {
+  let stored: StoredRun[] = [];
   try {
     stored = await listRuns();
   } catch (error) {
     runsFailed(describeFailure(error).replace('This run could not be kept', 'The kept runs could not be read'));
   }
-  const interrupted = stored.filter((run) => run.state === 'running');
-  const loaded = stored.map((run) =>
-    run.state === 'running' ? endRun(run, 'stopped', 'The page was closed or reloaded during this run.') : run,
+  const open = await openTabs().catch(() => null);
+  const peers = new RunPeers(tab);
+  const elsewhere = stored.filter(
+    ({ run, tab: writer }) => run.state === 'running' && writer !== null && writer !== tab && open?.has(writer),
   );
-  runsLoaded(loaded);
-  const kept = new Map(loaded.map((run) => [run.id, run]));
-  for (const run of interrupted) kept.delete(run.id);
+  // What the database holds: a run differing from it is written, on top of the revision seen.
+  for (const entry of stored) peers.seen(entry);
+  const loaded = stored.map(({ run }) =>
+    run.state === 'running' && !elsewhere.some((entry) => entry.run.id === run.id) ? endRun(run, 'stopped', INTERRUPTED) : run,
+  );
+  const current = appStore.getState().runs;
+  appStore.setState({
+    runs: {
+      ...current,
+      list: [...current.list.filter((run) => !loaded.some((entry) => entry.id === run.id)), ...loaded],
+      elsewhere: elsewhere.map(({ run }) => run.id),
+    },
+  });
+  for (const entry of elsewhere) peers.watchWriter(entry);
 
   let writing = Promise.resolve();
   const write = (runs: readonly RunRecord[]): void => {
-    const due = runs.filter((run) => changed(kept.get(run.id), run));
-    for (const run of due) kept.set(run.id, run);
-    const gone = [...kept.keys()].filter((id) => !runs.some((run) => run.id === id));
-    for (const id of gone) kept.delete(id);
+    const { elsewhere: others, recording } = appStore.getState().runs;
+    const due = runs.filter((run) => peers.failed.has(run.id) || changed(peers.run(run.id), run));
+    const gone = peers.ids().filter((id) => !runs.some((run) => run.id === id) && !others.includes(id));
     if (due.length === 0 && gone.length === 0) return;
+    for (const run of due) peers.pending(run);
+    for (const id of gone) peers.forget(id);
     writing = writing.then(async () => {
       try {
-        await Promise.all([...due.map(keepRun), ...gone.map(forgetRun)]);
-        if (due.length > 0) runsFailed(null);
+        for (const run of due) {
+          // Another tab trains it and writes it: a rename here goes to that tab, which writes it.
+          if (others.includes(run.id)) peers.renamed(run);
+          else await peers.write(run, recording === run.id, writeRun);
+        }
+        await Promise.all(gone.map(async (id) => forgetRun(id).then(() => peers.announce(id))));
+        runsFailed(null);
       } catch (error) {
         // Not kept: try again at the next change.
-        for (const run of due) kept.delete(run.id);
+        for (const run of due) peers.failed.add(run.id);
         runsFailed(describeFailure(error));
       }
     });
@@ -72,16 +101,14 @@ export async function keepRuns(): Promise<void> {
   write(appStore.getState().runs.list);
   appStore.subscribe((state, previous) => {
     if (state.runs.list === previous.runs.list) return;
-    const { list, recording } = state.runs;
+    const { list, recording, elsewhere: others } = state.runs;
     if (list.length > MAX_RUNS) {
-      const oldest = list
-        .filter((run) => run.id !== recording)
-        .reduce<RunRecord | undefined>((first, run) => (!first || run.startedAt < first.startedAt ? run : first), undefined);
+      const oldest = evicted(list, new Set([...(recording ? [recording] : []), ...others]));
       if (oldest) {
         runsNotice(`The oldest run, ${oldest.name}, was removed: at most ${MAX_RUNS} runs are kept.`);
         // From the store as it is now, not `state`: that one predates the notice just set.
-        const current = appStore.getState().runs;
-        appStore.setState({ runs: { ...current, list: current.list.filter((run) => run.id !== oldest.id) } });
+        const now = appStore.getState().runs;
+        appStore.setState({ runs: { ...now, list: now.list.filter((run) => run.id !== oldest.id) } });
         return;
       }
     }

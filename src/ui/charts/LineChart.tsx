@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ChartPanel } from './ChartPanel';
-import { lineSpec, type Line, type LineChartOptions } from './lineSpec';
+import { CHART_POINTS, boundLines, lineSpec, type Line, type LineChartOptions } from './lineSpec';
 import { loadEmbed, type Embed } from './useVis';
 
 interface Props {
@@ -24,7 +24,11 @@ function drawLines(embed: Embed, container: HTMLElement, { lines, options }: Dra
 export function LineChart({ title, testId, lines, options }: Props) {
   const data = useMemo(() => ({ lines, options }), [lines, options]);
   const series = useMemo(() => lines.map((line) => `${line.label} ${line.curve}`.trim()), [lines]);
-  return <ChartPanel title={title} testId={testId} data={data} library={loadEmbed} draw={drawLines} series={series} />;
+  const thinned = useMemo(() => boundLines(lines).thinned, [lines]);
+  const note = thinned
+    ? `Drawn through ${CHART_POINTS.toLocaleString('en-GB')} points in all: each stretch of a line keeps its highest and lowest.`
+    : null;
+  return <ChartPanel title={title} testId={testId} data={data} library={loadEmbed} draw={drawLines} series={series} note={note} />;
 }
 
 /** Colours for runs that read on the light and the dark background. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineSpec, type Line } from './lineSpec';
+import { CHART_POINTS, boundLines, lineSpec, thinPoints, type Line } from './lineSpec';
 
 const lines: Line[] = [
   { label: 'run a', color: '#111111', curve: 'train', points: [1, 2, 3].map((x) => ({ x, y: 1 / x })) },
@@ -44,5 +44,32 @@ describe('lineSpec', () => {
     }));
     const spec = lineSpec(lines, { integerX: true, height: 200, xTitle: 'epoch', yTitle: 'loss' });
     expect(JSON.stringify(spec)).toContain('"domain":[0.5,10000.5]');
+    const values = (spec as { data: { values: unknown[] } }).data.values;
+    expect(values.length).toBeLessThanOrEqual(CHART_POINTS);
+    expect(JSON.stringify(spec)).toContain('"point":false');
+  });
+
+  it('thins a long line to its bound, keeping the ends, the order and every stretch’s extremes', () => {
+    const points = Array.from({ length: 10_000 }, (_, i) => ({ x: i + 1, y: i === 4_321 ? 9 : i === 7_000 ? -9 : 1 / (i + 1) }));
+    const thin = thinPoints(points, 500);
+    expect(thin.length).toBeLessThanOrEqual(500);
+    expect(thin[0]).toEqual(points[0]);
+    expect(thin.at(-1)).toEqual(points.at(-1));
+    expect(thin.map((point) => point.y)).toContain(9);
+    expect(thin.map((point) => point.y)).toContain(-9);
+    expect(thin.every((point, i) => i === 0 || point.x > (thin[i - 1]?.x ?? 0))).toBe(true);
+    expect(thinPoints(points.slice(0, 300), 500)).toHaveLength(300);
+  });
+
+  it('leaves charts within the bound as they are, and shares the bound between lines past it', () => {
+    expect(boundLines(lines)).toEqual({ lines, thinned: false });
+    const many = Array.from({ length: 4 }, (_, i) => ({
+      ...lines[0],
+      label: `r${i}`,
+      points: Array.from({ length: 5_000 }, (_, x) => ({ x, y: x })),
+    })) as Line[];
+    const bound = boundLines(many);
+    expect(bound.thinned).toBe(true);
+    expect(bound.lines.reduce((sum, line) => sum + line.points.length, 0)).toBeLessThanOrEqual(CHART_POINTS);
   });
 });

@@ -27,13 +27,61 @@ const LEGEND = {
   labelLimit: 240,
 } as const;
 
+/**
+ * At most this many points in one chart, all lines together: vega lays out every datum, and
+ * 7 runs of 10,000 epochs (140,000 points a chart) took over 10 s a redraw on a 2-core machine.
+ */
+export const CHART_POINTS = 8_000;
+
+/** Markers on every point only while a line has few enough for them to read. */
+const MARKED_POINTS = 60;
+
+type Point = Line['points'][number];
+
+/**
+ * A line through at most `max` points: each stretch of the line keeps its lowest and highest
+ * point, in order, so a spike or a dip still shows; the first and the last point stay.
+ */
+export function thinPoints(points: readonly Point[], max: number): readonly Point[] {
+  if (points.length <= max) return points;
+  const buckets = Math.max(1, Math.floor((max - 2) / 2));
+  const size = (points.length - 2) / buckets;
+  const kept: Point[] = [points[0] as Point];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor(b * size);
+    const end = Math.min(points.length - 1, 1 + Math.floor((b + 1) * size));
+    let low: Point | undefined;
+    let high: Point | undefined;
+    for (let i = start; i < end; i++) {
+      const point = points[i] as Point;
+      if (!low || point.y < low.y) low = point;
+      if (!high || point.y > high.y) high = point;
+    }
+    if (!low || !high) continue;
+    if (low === high) kept.push(low);
+    else kept.push(...(low.x < high.x ? [low, high] : [high, low]));
+  }
+  kept.push(points[points.length - 1] as Point);
+  return kept;
+}
+
+/** The lines within CHART_POINTS, each thinned to its share; `thinned` says whether any was. */
+export function boundLines(lines: readonly Line[], budget = CHART_POINTS): { lines: readonly Line[]; thinned: boolean } {
+  const total = lines.reduce((sum, line) => sum + line.points.length, 0);
+  if (total <= budget) return { lines, thinned: false };
+  const share = Math.max(16, Math.floor(budget / Math.max(1, lines.length)));
+  return { lines: lines.map((line) => ({ ...line, points: thinPoints(line.points, share) })), thinned: true };
+}
+
 const DASHES: Record<Line['curve'], number[]> = { train: [6, 4], validation: [1, 0], batch: [1, 0] };
 
 /**
  * A vega-lite spec for lines as Keras' history plots draw them: colour by run (or by
  * curve for one run), training dashed and validation solid, a legend of the colours.
  */
-export function lineSpec(lines: readonly Line[], options: LineChartOptions): VisualizationSpec {
+export function lineSpec(all: readonly Line[], options: LineChartOptions): VisualizationSpec {
+  const { lines } = boundLines(all);
+  const marked = lines.every((line) => line.points.length <= MARKED_POINTS);
   const values = lines.flatMap((line) => line.points.map((point) => ({ ...point, label: line.label, curve: line.curve })));
   const labels = [...new Set(lines.map((line) => line.label))];
   const curves = [...new Set(lines.map((line) => line.curve))];
@@ -51,7 +99,7 @@ export function lineSpec(lines: readonly Line[], options: LineChartOptions): Vis
     height: options.height,
     autosize: { type: 'fit', contains: 'padding' },
     data: { values },
-    mark: { type: 'line', point: options.integerX, clip: true, strokeWidth: 2 },
+    mark: { type: 'line', point: options.integerX && marked, clip: true, strokeWidth: 2 },
     encoding: {
       x: {
         field: 'x',

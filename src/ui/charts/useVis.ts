@@ -4,10 +4,14 @@ import type embedWithoutEval from './vegaEmbedInterpreted';
 export type Vis = typeof TfVis;
 export type Embed = typeof embedWithoutEval;
 
-/** A chart library, loaded once, after first paint: tfjs-vis and vega are large. */
+/** A chart library, loaded once, after first paint: tfjs-vis and vega are large. A failed load (a dropped network) is tried again on the next call. */
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   const cache: { promise: Promise<T> | null } = { promise: null };
-  return () => (cache.promise ??= load());
+  return () =>
+    (cache.promise ??= load().catch((error: unknown) => {
+      cache.promise = null;
+      throw error;
+    }));
 }
 
 export const loadVis = lazy(() => import('@tensorflow/tfjs-vis'));

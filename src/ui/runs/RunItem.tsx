@@ -14,6 +14,8 @@ export function RunItem({ run }: { run: RunRecord }) {
   const compared = useAppState((state) => state.runs.compared.includes(run.id));
   const opened = useAppState((state) => state.runs.opened === run.id);
   const recording = useAppState((state) => state.runs.recording === run.id);
+  // Training in another open tab: that tab writes it, so it cannot be deleted from here meanwhile.
+  const elsewhere = useAppState((state) => state.runs.elsewhere.includes(run.id));
   const [renaming, setRenaming] = useState<string | null>(null);
 
   return (
@@ -43,12 +45,13 @@ export function RunItem({ run }: { run: RunRecord }) {
             </button>
           </form>
         )}
-        <span className={`run-state ${run.state}`}>{STATE_TEXT[run.state]}</span>
+        <span className={`run-state ${run.state}`}>{elsewhere ? 'running in another tab' : STATE_TEXT[run.state]}</span>
         <div className="muted">
           {new Date(run.startedAt).toLocaleString('en-GB')} · {runSummary(run)}
         </div>
         {run.message && <div className="muted">{run.message}</div>}
         {run.savedModel && <div className="muted">Saved as “{run.savedModel.name}”.</div>}
+        {elsewhere && <div className="muted">Another tab is training this run: it can be deleted there, or here once it ends.</div>}
       </div>
       <div className="run-actions">
         <button type="button" aria-pressed={opened} onClick={() => runOpened(opened ? null : run.id)}>
@@ -63,7 +66,7 @@ export function RunItem({ run }: { run: RunRecord }) {
         <button type="button" onClick={() => offerFile(runJson(run), `${run.id}.json`, 'application/json')}>
           Download JSON
         </button>
-        <button type="button" disabled={recording} onClick={() => runRemoved(run.id)}>
+        <button type="button" disabled={recording || elsewhere} onClick={() => runRemoved(run.id)}>
           Delete
         </button>
       </div>

@@ -1,11 +1,13 @@
 import { importRunFile } from '../../state/runs/runCommands';
 import { useAppState } from '../../state/store';
+import { useMlClient } from '../mlClientContext';
 import { CompareView } from './CompareView';
 import { RunItem } from './RunItem';
 import { RunView } from './RunView';
 
 /** Every training kept, as TensorBoard keeps its run directories: compare, open, export, import. */
 export function RunsPanel() {
+  const client = useMlClient();
   const runs = useAppState((state) => state.runs);
   const compared = runs.compared.flatMap((id) => runs.list.filter((run) => run.id === id));
   const opened = runs.list.find((run) => run.id === runs.opened);
@@ -26,7 +28,7 @@ export function RunsPanel() {
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) void importRunFile(file);
+              if (file) void importRunFile(file, client.tab);
             }}
           />
         </label>
