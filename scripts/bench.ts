@@ -12,6 +12,8 @@
  *   --native        after each wasm row, the same step in native PyTorch (python3 + torch), 1 and N threads
  *   --profile       wasm rows: a step's time by kernel (tf.profile) at each thread count the race times
  *   --runs N        instead: the size of a kept 5-epoch run, and opening the page with N kept runs against none
+ *   --heap M        instead: the page's heap and listeners each minute of an M-minute training of small
+ *                   epochs (forced GC), and the time to import and open the largest run file accepted
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
@@ -22,21 +24,19 @@ import { recipeParams, type PresetName } from '../src/state/presets';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 import { printTable, type Result } from './lib/bench-table';
 import { measureRunStore } from './lib/bench-runs';
+import { measureHeap } from './lib/bench-heap';
+import { MAX_RUN_FILE_BYTES } from '../src/state/runs/runFile';
 import { nativeStep } from './lib/bench-native';
 import { availableParallelism } from 'node:os';
 import { MAX_WASM_THREADS, measuredFigures, threadCandidates, type RaceReport } from '../src/ml/race';
 import { parseOptions, type Options } from './lib/bench-options';
 import { errorMessage } from '../src/ml/errors';
+import { median } from '../src/ml/stats';
 
 const PORT = 4179;
 const WARMUP_STEPS = 5;
 const BATCH_SIZE = 128;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** The worker's share of the page's memory, from the browser's own measurement. */
@@ -275,6 +275,11 @@ async function main(): Promise<void> {
     if (options.runs !== null) {
       const store = await measureRunStore(browser, `http://127.0.0.1:${PORT}`, 5, options.runs);
       console.log(JSON.stringify({ browser: browser.version(), options, runStore: store }));
+      return;
+    }
+    if (options.heap !== null) {
+      const heap = await measureHeap(browser, `http://127.0.0.1:${PORT}`, options.heap, MAX_RUN_FILE_BYTES);
+      console.log(JSON.stringify({ browser: browser.version(), options, heap }));
       return;
     }
     for (const backend of options.backends) {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { launchOptions } from '../e2e/browser';
+import { median } from '../src/ml/stats';
 
 const argv = process.argv.slice(2);
 const option = (flag: string, fallback: number): number => {
@@ -22,12 +23,6 @@ const option = (flag: string, fallback: number): number => {
 const RUNS = option('--runs', 3);
 const PORT = option('--port', 4180);
 const URL_PATH = '/?backend=wasm';
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 
 /** The files the service worker precaches, as the build listed them in dist/sw.js, and their bytes. */
 async function precacheSize(): Promise<{ entries: number; bytes: number }> {

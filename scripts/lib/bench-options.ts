@@ -14,6 +14,8 @@ export interface Options {
   /** wasm rows: tf.profile of a step by kernel at each thread count the race times. */
   profile: boolean;
   runs: number | null;
+  /** Minutes of a long training whose page heap is sampled, plus the largest run file opened. */
+  heap: number | null;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -41,5 +43,6 @@ export function parseOptions(argv: string[]): Options {
     native: argv.includes('--native'),
     profile: argv.includes('--profile'),
     runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
+    heap: value('--heap') === undefined ? null : Math.max(1, Number(value('--heap'))),
   };
 }

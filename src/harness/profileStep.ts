@@ -4,6 +4,7 @@ import { buildCnn, compileCnn } from '../ml/model';
 import { trainStep } from '../ml/train';
 import { canTryWasmThreads, useWasmThreads, wasmThreads } from '../worker/wasmSetup';
 import type { StepProfile } from './protocol';
+import { median } from '../ml/stats';
 
 const WARMUP = 2;
 
@@ -45,10 +46,9 @@ export async function profileStep(threads: number, steps: number): Promise<StepP
     model.dispose();
     await useWasmThreads(before);
   }
-  walls.sort((a, b) => a - b);
   return {
     threads: actual,
-    stepMs: walls[Math.floor(walls.length / 2)] ?? Number.NaN,
+    stepMs: median(walls),
     kernels: Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).map(([name, ms]) => [name, ms / steps])),
   };
 }

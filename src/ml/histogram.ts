@@ -1,3 +1,6 @@
+/** Bins in every weight histogram the app draws or keeps: the live ones, a run's, and their history. */
+export const HISTOGRAM_BINS = 30;
+
 export interface Histogram {
   readonly min: number;
   readonly max: number;

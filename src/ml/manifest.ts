@@ -1,4 +1,5 @@
 import { SPLITS, type SplitName } from './mnist';
+import { isRecord } from './json';
 
 /** One split as described in public/data/mnist.json. Paths are relative to the manifest. */
 export interface SplitManifest {
@@ -16,10 +17,6 @@ export interface Manifest {
 
 export class ManifestError extends Error {
   override name = 'ManifestError';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseSplit(name: SplitName, value: unknown): SplitManifest {

@@ -1,21 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from './mnist';
-import { isOneOf } from './choices';
-
-export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
-
-export function isOptimizerName(value: string): value is OptimizerName {
-  return isOneOf(OPTIMIZERS, value);
-}
-
-export interface OptimizerConfig {
-  readonly optimizer: OptimizerName;
-  readonly learningRate: number;
-}
-
-/** The notebook's recipe: Adam at 0.001. */
-export const NOTEBOOK_OPTIMIZER: OptimizerConfig = { optimizer: 'adam', learningRate: 0.001 };
+import { NOTEBOOK_OPTIMIZER, type LayerSummary, type OptimizerConfig } from './optimizers';
 
 /** An optimiser whose learning rate a schedule can change between steps. */
 export interface Tunable {
@@ -97,13 +82,6 @@ export function buildCnn(config: CnnConfig = {}): tf.Sequential {
 /** The optimiser (the notebook's Adam at 0.001 unless told), sparse categorical cross-entropy on integer labels, accuracy. */
 export function compileCnn(model: tf.LayersModel, optimizer: OptimizerConfig = NOTEBOOK_OPTIMIZER): void {
   model.compile({ optimizer: makeOptimizer(optimizer), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-}
-
-export interface LayerSummary {
-  readonly name: string;
-  readonly kind: string;
-  readonly outputShape: string;
-  readonly params: number;
 }
 
 export function summarizeModel(model: tf.LayersModel): LayerSummary[] {

@@ -6,6 +6,7 @@
  * own network and copies in the numbers, so a hostile topology can build nothing.
  */
 import type { WeightValues } from './checkpoint';
+import { isRecord } from './json';
 
 export const MAX_MODEL_BYTES = 10 * 2 ** 20;
 
@@ -115,10 +116,6 @@ export interface WeightSpec {
 /** What the checks found: the weights' specs, in order. */
 export interface CheckedModelJson {
   readonly weightSpecs: readonly WeightSpec[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fail(message: string): never {

@@ -1,8 +1,6 @@
-/** What the app records beside each saved model, and how saved models are listed and named. */
+import { isRecord } from './json';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/* What the app records beside each saved model, and how saved models are listed and named. */
 
 /** What the app records beside each saved model. */
 export interface ModelMeta {

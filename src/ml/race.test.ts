@@ -1,3 +1,4 @@
+import { median } from './stats';
 import { describe, expect, it } from 'vitest';
 import type { BackendProbe } from './backend';
 import {
@@ -5,7 +6,6 @@ import {
   cutShort,
   fastestWasmThreads,
   measuredFigures,
-  median,
   pickWinner,
   raceKey,
   raceOrder,

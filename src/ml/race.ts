@@ -194,12 +194,6 @@ export function cutShort(engine: BackendName, phase: 'warm-up' | 'steps', ms: nu
   return ms > RACE.stepFactor * best ? `${ms.toFixed(1)} ms a step, over ${RACE.stepFactor}× the fastest (${best.toFixed(1)} ms)` : null;
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
-}
-
 /** What a cached race is only good for: this build of the app, this browser, this device. */
 export interface RaceContext {
   /** Changes with every build (the worker script's hashed name). */

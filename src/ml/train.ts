@@ -4,7 +4,8 @@ import { batchBuffers, gatherBatch, imagesTensor } from './batches';
 import type { MnistData } from './data';
 import { EVALUATION_BATCH, correctCount, crossEntropy, evaluate, type Evaluation } from './evaluate';
 import { NonFiniteError } from './faults';
-import { isTunable, type OptimizerConfig } from './model';
+import { isTunable } from './model';
+import type { OptimizerConfig } from './optimizers';
 import { epochOrder } from './random';
 import { learningRateAt, type ScheduleConfig } from './schedule';
 

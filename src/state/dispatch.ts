@@ -4,7 +4,7 @@ import { evaluationFailed, evaluationReceived } from './evaluationActions';
 import { backendLost } from './faultActions';
 import { libraryFailed, modelsListed } from './libraryActions';
 import { noticeReceived } from './noticeActions';
-import { runEnded, runEpoch, runEvaluated, runLosses, runSavedAs, runStarted, runWeights } from './runs/runActions';
+import { layerHistograms, runEnded, runEpoch, runEvaluated, runLosses, runSavedAs, runStarted, runWeights } from './runs/runActions';
 import {
   backendFailed,
   backendMeasuring,
@@ -54,10 +54,12 @@ export function dispatch(message: Announcement): void {
     case 'notice':
       noticeReceived(message.message, 'news');
       return;
-    case 'weights':
-      weightsReceived(message.epoch, message.layers);
-      runWeights(message.epoch, message.layers);
+    case 'weights': {
+      const histograms = layerHistograms(message.epoch, message.layers);
+      weightsReceived(message.epoch, message.layers, histograms);
+      runWeights(histograms);
       return;
+    }
     case 'training-started':
       // The run first: where its weights came from is read before training takes them over (the model's run id).
       runStarted(message.runId, message.config, message.firstEpoch, message.lastEpoch);

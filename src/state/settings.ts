@@ -1,7 +1,7 @@
 import { BACKENDS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../ml/backend';
 import { EXPECTED_COUNT } from '../ml/mnist';
 import { NO_AUGMENT } from '../ml/augment';
-import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/model';
+import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/optimizers';
 import { SCHEDULES, isScheduleName } from '../ml/schedule';
 import type { TrainConfig } from '../ml/train';
 

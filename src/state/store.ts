@@ -2,7 +2,7 @@ import type { BackendChoice, BackendName } from '../ml/backend';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { DatasetFailure } from '../ml/data';
-import type { LayerSummary } from '../ml/model';
+import type { LayerSummary } from '../ml/optimizers';
 import type { EpochLog } from '../ml/train';
 import type { ConfusionMatrix, ConfusionSummary } from '../ml/metrics';
 import type { ModelMeta } from '../ml/persist';
@@ -10,7 +10,7 @@ import type { DatasetSummary } from '../worker/datasetHost';
 import type { EvaluationResult } from '../worker/inference';
 import type { DatasetPhase } from '../worker/loadDataset';
 import type { LayerWeights } from '../worker/session';
-import type { RunRecord } from './runs/record';
+import type { RunHistograms, RunRecord } from './runs/record';
 import { NOTEBOOK_RECIPE, draftOf, type AppConfig, type Draft, type DraftErrors } from './settings';
 
 export type DatasetView =
@@ -58,8 +58,13 @@ export interface ModelView {
   readonly trained: boolean;
   /** The run these weights belong to, if any (Continue extends it). */
   readonly runId: string | null;
-  /** Kernels after each epoch, the initial weights first. */
-  readonly weights: readonly { epoch: number; layers: readonly LayerWeights[] }[];
+  /** Each layer's kernel after the latest epoch (0: the initial weights). */
+  readonly latestWeights: { readonly epoch: number; readonly layers: readonly LayerWeights[] } | null;
+  /**
+   * Each layer's histogram after every epoch, the initial weights first, thinned like a run's:
+   * kept as counts, not kernels, so a long training holds kilobytes an epoch, not the whole network.
+   */
+  readonly weightHistory: readonly RunHistograms[];
 }
 
 /** The latest evaluation of the current weights on the test images. */

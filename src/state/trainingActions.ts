@@ -1,11 +1,12 @@
 import type { BackendChoice } from '../ml/backend';
-import type { LayerSummary } from '../ml/model';
+import type { LayerSummary } from '../ml/optimizers';
 import type { BatchReport, EpochLog } from '../ml/train';
 import type { LayerWeights } from '../worker/session';
 import type { TrainEnd } from '../worker/trainingRun';
 import { libraryTrainingOver } from './libraryActions';
 import { noticeReceived } from './noticeActions';
 import { IDLE_TRAINING, appStore, type TrainingView } from './store';
+import { keepHistograms, type RunHistograms } from './runs/record';
 
 function updateTraining(change: (training: TrainingView) => Partial<TrainingView>): void {
   const { training } = appStore.getState();
@@ -37,18 +38,27 @@ export function modelAnnounced(
   const { model, training, library } = appStore.getState();
   const fresh = epochsDone === 0;
   appStore.setState({
-    model: { layers, totalParams, trained, runId, weights: fresh || !model ? [] : model.weights },
+    model: {
+      layers,
+      totalParams,
+      trained,
+      runId,
+      latestWeights: fresh || !model ? null : model.latestWeights,
+      weightHistory: fresh || !model ? [] : model.weightHistory,
+    },
     training: fresh ? IDLE_TRAINING : { ...training, epochsDone },
     library: { ...library, active: source },
     ...(fresh ? { evaluation: null, evaluationError: null } : {}),
   });
 }
 
-export function weightsReceived(epoch: number, layers: LayerWeights[]): void {
+/** The kernels after `epoch`: the latest are drawn whole, and every epoch is kept as its histograms. */
+export function weightsReceived(epoch: number, layers: readonly LayerWeights[], histograms: RunHistograms): void {
   const { model } = appStore.getState();
   if (!model) return;
-  const weights = [...model.weights.filter((entry) => entry.epoch !== epoch), { epoch, layers }];
-  appStore.setState({ model: { ...model, weights } });
+  appStore.setState({
+    model: { ...model, latestWeights: { epoch, layers }, weightHistory: keepHistograms(model.weightHistory, histograms) },
+  });
 }
 
 /** The worker's answer to Train (or to Continue on another backend): the one place training state becomes `training`. */

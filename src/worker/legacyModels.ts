@@ -3,14 +3,11 @@ import type { WeightValues } from '../ml/checkpoint';
 import { decodeWeights, type WeightSpec } from '../ml/modelFile';
 import { isModelMeta } from '../ml/persist';
 import { withAppDb } from './appDb';
+import { isRecord } from '../ml/json';
 
 /** Where the first version of the app let tfjs keep each saved model's weights (`indexeddb://mnist-<id>`). */
 const TFJS_DB = 'tensorflowjs';
 const TFJS_STORES = ['models_store', 'model_info_store'] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The weight specs and bytes of a model tfjs stored, or null if the record is not one. */
 function artifactsOf(record: unknown): { specs: WeightSpec[]; data: ArrayBuffer } | null {

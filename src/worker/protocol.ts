@@ -1,6 +1,6 @@
 import type { BackendChoice, BackendName, WasmKernels } from '../ml/backend';
 import type { DatasetFailure } from '../ml/data';
-import type { LayerSummary } from '../ml/model';
+import type { LayerSummary } from '../ml/optimizers';
 import type { ModelMeta } from '../ml/persist';
 import type { BatchReport, EpochLog, TrainConfig } from '../ml/train';
 import type { DatasetPhase } from './loadDataset';

@@ -8,7 +8,6 @@ import {
   cutShort,
   fastestWasmThreads,
   isGpu,
-  median,
   pickWinner,
   raceOrder,
   threadCandidates,
@@ -19,6 +18,7 @@ import {
 import { trainStep } from '../ml/train';
 import { activate } from './selectBackend';
 import { canTryWasmThreads, useWasmThreads, wasmThreads } from './wasmSetup';
+import { median } from '../ml/stats';
 
 /**
  * Times training steps of this network on one engine, as the training loop runs them

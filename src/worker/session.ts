@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { allFinite, restoreCheckpoint, takeCheckpoint, type Checkpoint } from '../ml/checkpoint';
 import { NonFiniteError } from '../ml/faults';
 import { describeStorageFailure } from './modelStore';
-import { NOTEBOOK_OPTIMIZER, buildCnn, compileCnn, summarizeModel, weightedLayers, type OptimizerConfig } from '../ml/model';
+import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../ml/model';
+import { NOTEBOOK_OPTIMIZER, type OptimizerConfig } from '../ml/optimizers';
 import type { Post } from './protocol';
 
 /** Where the weights in memory came from and how they were trained, for saving. */

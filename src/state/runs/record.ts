@@ -154,14 +154,19 @@ export function addEpoch(run: RunRecord, log: EpochLog): RunRecord {
   return { ...run, epochs: [...run.epochs, log], seconds: run.seconds + log.seconds };
 }
 
+/**
+ * One epoch's histograms added to those kept (replacing that epoch's, if any), within the
+ * bounds: layers capped, and a long training's epochs spread over all of it (the first,
+ * every other one after, the latest).
+ */
+export function keepHistograms(kept: readonly RunHistograms[], entry: RunHistograms): RunHistograms[] {
+  let next = [...kept.filter((old) => old.epoch !== entry.epoch), { ...entry, layers: entry.layers.slice(0, RUN_BOUNDS.histogramLayers) }];
+  if (next.length > RUN_BOUNDS.histogramEpochs) next = next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
+  return next;
+}
+
 export function addHistograms(run: RunRecord, histograms: RunHistograms): RunRecord {
-  let kept = [
-    ...run.histograms.filter((entry) => entry.epoch !== histograms.epoch),
-    { ...histograms, layers: histograms.layers.slice(0, RUN_BOUNDS.histogramLayers) },
-  ];
-  // A long run keeps its histograms spread over all its epochs: the first, every other one after, the latest.
-  if (kept.length > RUN_BOUNDS.histogramEpochs) kept = kept.filter((_, i) => i % 2 === 0 || i === kept.length - 1);
-  return { ...run, histograms: kept };
+  return { ...run, histograms: keepHistograms(run.histograms, histograms) };
 }
 
 export function setEvaluation(run: RunRecord, matrix: ConfusionMatrix): RunRecord {

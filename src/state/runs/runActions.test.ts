@@ -3,7 +3,17 @@ import { NOTEBOOK_RECIPE } from '../settings';
 import { dispatch } from '../dispatch';
 import { appStore, initialState } from '../store';
 import { RUN_BOUNDS } from './record';
-import { runEnded, runEpoch, runIdForTrain, runLosses, runSavedAs, runStarted, runToContinue, runWeights } from './runActions';
+import {
+  layerHistograms,
+  runEnded,
+  runEpoch,
+  runIdForTrain,
+  runLosses,
+  runSavedAs,
+  runStarted,
+  runToContinue,
+  runWeights,
+} from './runActions';
 
 const log = { epoch: 1, lastEpoch: 2, steps: 4, seconds: 1.5, msPerStep: 20, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85 };
 const now = new Date(2026, 10, 25, 13, 45, 1);
@@ -19,7 +29,7 @@ beforeEach(() => {
 });
 
 function announce(runId: string | null, trained = true): void {
-  appStore.setState({ model: { layers: [], totalParams: 42_358, trained, runId, weights: [] } });
+  appStore.setState({ model: { layers: [], totalParams: 42_358, trained, runId, latestWeights: null, weightHistory: [] } });
 }
 
 describe('recording a run', () => {
@@ -30,7 +40,7 @@ describe('recording a run', () => {
     runStarted(id, NOTEBOOK_RECIPE, 1, 2, now);
     runLosses([1, 0.8], [0.001, 0.001]);
     runEpoch(log);
-    runWeights(1, [{ layer: 'conv2d_1', kernel: Float32Array.from([-1, 0, 1]) }]);
+    runWeights(layerHistograms(1, [{ layer: 'conv2d_1', kernel: Float32Array.from([-1, 0, 1]) }]));
     runEnded('stopped', 'Stopped by you.');
     const [run] = appStore.getState().runs.list;
     expect(run).toMatchObject({ id, state: 'stopped', from: null, engines: ['wasm'], device: 'WebAssembly (SIMD)', plannedEpochs: 2 });

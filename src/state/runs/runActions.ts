@@ -1,4 +1,4 @@
-import { histogram, valueRange } from '../../ml/histogram';
+import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/histogram';
 import type { ConfusionMatrix } from '../../ml/metrics';
 import type { EpochLog, TrainConfig } from '../../ml/train';
 import type { LayerWeights } from '../../worker/session';
@@ -14,11 +14,10 @@ import {
   sameExperiment,
   setEvaluation,
   startRun,
+  type RunHistograms,
   type RunRecord,
   type RunState,
 } from './record';
-
-const HISTOGRAM_BINS = 30;
 
 function updateRuns(change: (runs: RunsView) => Partial<RunsView>): void {
   const { runs } = appStore.getState();
@@ -83,13 +82,19 @@ export function runEpoch(log: EpochLog): void {
 }
 
 /** Each layer's kernel as a histogram over its own range, small enough to keep for every epoch. */
-export function runWeights(epoch: number, layers: readonly LayerWeights[]): void {
+export function layerHistograms(epoch: number, layers: readonly LayerWeights[]): RunHistograms {
+  return {
+    epoch,
+    layers: layers.map(({ layer, kernel }) => {
+      const { min, max } = valueRange([kernel]);
+      return { layer, ...histogram(kernel, HISTOGRAM_BINS, min, max) };
+    }),
+  };
+}
+
+export function runWeights(histograms: RunHistograms): void {
   if (appStore.getState().runs.recording === null) return;
-  const histograms = layers.map(({ layer, kernel }) => {
-    const { min, max } = valueRange([kernel]);
-    return { layer, ...histogram(kernel, HISTOGRAM_BINS, min, max) };
-  });
-  updateRecording((run) => addHistograms(run, { epoch, layers: histograms }));
+  updateRecording((run) => addHistograms(run, histograms));
 }
 
 export function runEvaluated(matrix: ConfusionMatrix): void {
@@ -119,10 +124,6 @@ export function runSavedAs(active: string | null, models: readonly { id: string;
   const { list } = appStore.getState().runs;
   if (list.every((run) => savedAs(run) === run.savedModel)) return;
   updateRuns((runs) => ({ list: runs.list.map((run) => (savedAs(run) === run.savedModel ? run : { ...run, savedModel: savedAs(run) })) }));
-}
-
-export function runsLoaded(list: readonly RunRecord[]): void {
-  updateRuns((runs) => ({ list: [...runs.list.filter((run) => !list.some((stored) => stored.id === run.id)), ...list] }));
 }
 
 export function runRenamed(id: string, name: string): void {

@@ -1,7 +1,8 @@
-import { isOptimizerName } from '../../ml/model';
+import { isOptimizerName } from '../../ml/optimizers';
 import { isScheduleName, type ScheduleName } from '../../ml/schedule';
 import type { EpochLog, TrainConfig } from '../../ml/train';
 import { SETTINGS } from '../settings';
+import { isRecord } from '../../ml/json';
 import {
   EARLIER_RECIPE,
   EMPTY_LOSSES,
@@ -27,10 +28,6 @@ function fail(message: string): never {
 }
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 

@@ -6,6 +6,9 @@ import { runsFailed, runsNotice } from './runActions';
 import { INTERRUPTED, RunPeers } from './runPeers';
 import { forgetRun, listRuns, writeRun, type StoredRun } from './runStore';
 
+/** A run in training is written at most once in this long: its epochs can come several a second. */
+const TRAINING_WRITE_MS = 1_000;
+
 /** At most this many runs are kept; the oldest goes to make room. */
 export const MAX_RUNS = 100;
 
@@ -74,29 +77,47 @@ export async function keepRuns(tab: string): Promise<void> {
   });
   for (const entry of elsewhere) peers.watchWriter(entry);
 
-  let writing = Promise.resolve();
-  const write = (runs: readonly RunRecord[]): void => {
+  /** Writes what differs from the database, one run at a time; true if it wrote a run still training. */
+  const writeChanges = async (runs: readonly RunRecord[]): Promise<boolean> => {
     const { elsewhere: others, recording } = appStore.getState().runs;
     const due = runs.filter((run) => peers.failed.has(run.id) || changed(peers.run(run.id), run));
     const gone = peers.ids().filter((id) => !runs.some((run) => run.id === id) && !others.includes(id));
-    if (due.length === 0 && gone.length === 0) return;
     for (const run of due) peers.pending(run);
     for (const id of gone) peers.forget(id);
-    writing = writing.then(async () => {
-      try {
-        for (const run of due) {
-          // Another tab trains it and writes it: a rename here goes to that tab, which writes it.
-          if (others.includes(run.id)) peers.renamed(run);
-          else await peers.write(run, recording === run.id, writeRun);
-        }
-        await Promise.all(gone.map(async (id) => forgetRun(id).then(() => peers.announce(id))));
-        runsFailed(null);
-      } catch (error) {
-        // Not kept: try again at the next change.
-        for (const run of due) peers.failed.add(run.id);
-        runsFailed(describeFailure(error));
+    if (due.length === 0 && gone.length === 0) return false;
+    try {
+      for (const run of due) {
+        // Another tab trains it and writes it: a rename here goes to that tab, which writes it.
+        if (others.includes(run.id)) peers.renamed(run);
+        else await peers.write(run, recording === run.id, writeRun);
       }
-    });
+      await Promise.all(gone.map(async (id) => forgetRun(id).then(() => peers.announce(id))));
+      runsFailed(null);
+    } catch (error) {
+      // Not kept: try again at the next change.
+      for (const run of due) peers.failed.add(run.id);
+      runsFailed(describeFailure(error));
+    }
+    return due.some((run) => run.state === 'running');
+  };
+
+  // One write at a time, of the newest list: epochs that come faster than the database takes
+  // them are written together, never queued one copy each (a queue of whole runs grew the heap).
+  let latest: readonly RunRecord[] | null = null;
+  let flushing = false;
+  const write = (runs: readonly RunRecord[]): void => {
+    latest = runs;
+    if (flushing) return;
+    flushing = true;
+    void (async () => {
+      while (latest) {
+        const runs = latest;
+        latest = null;
+        // A run in training is written at most about once a second.
+        if (await writeChanges(runs)) await new Promise((resolve) => setTimeout(resolve, TRAINING_WRITE_MS));
+      }
+      flushing = false;
+    })();
   };
   write(appStore.getState().runs.list);
   appStore.subscribe((state, previous) => {

@@ -1,5 +1,5 @@
 import { BACKENDS, backendTitle } from '../../ml/backend';
-import type { OptimizerName } from '../../ml/model';
+import type { OptimizerName } from '../../ml/optimizers';
 import { SCHEDULES } from '../../ml/schedule';
 import { PRESET_NAMES, PRESET_TITLES, presetOf } from '../../state/presets';
 import { ENGINE_AUTO } from '../../state/settings';
