@@ -1,17 +1,7 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectDatasetReady } from './fixtures';
+import { footprint } from './footprint';
 import { expect, test } from './test';
-
-/** The page's JS heap after a forced collection, and its `resize` listeners on window (each vega view adds some). */
-async function footprint(cdp: CDPSession): Promise<{ heapMB: number; resizeListeners: number }> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-  if (!result.objectId) throw new Error('no handle on window');
-  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
-  return { heapMB: usedSize / 2 ** 20, resizeListeners: listeners.filter((listener) => listener.type === 'resize').length };
-}
 
 async function openAndClose(page: Page): Promise<void> {
   const run = page.getByTestId('run').first();

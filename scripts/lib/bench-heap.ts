@@ -1,4 +1,5 @@
 import type { Browser, CDPSession, Page } from '@playwright/test';
+import { footprint } from '../../e2e/footprint';
 
 /** The page's JS heap after a forced collection, its `resize` listeners on window, and the epochs trained so far. */
 export interface HeapSample {
@@ -11,13 +12,14 @@ export interface HeapSample {
 }
 
 export interface HeapResult {
-  /** A long training of small epochs: the heap sampled every `every` seconds. */
+  /** A long training of small epochs: the heap sampled once a minute. */
   readonly training: { readonly minutes: number; readonly url: string; readonly samples: HeapSample[] };
   /** The largest run file the reader accepts, imported and opened. */
   readonly largestRun: {
     readonly bytes: number;
     readonly epochs: number;
     readonly histogramEpochs: number;
+    readonly layers: number;
     readonly importMs: number;
     readonly openMs: number;
   };
@@ -29,18 +31,13 @@ async function sample(page: Page, cdp: CDPSession, started: number): Promise<Hea
   const asked = Date.now();
   await page.evaluate(() => 0);
   const answerMs = Date.now() - asked;
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-  if (!result.objectId) throw new Error('no handle on window');
-  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  const { heapMB, resizeListeners } = await footprint(cdp);
   const last = (await page.getByTestId('epoch-log').locator('li').last().textContent()) ?? '';
   const epochs = Number(/Epoch (\d+)\//.exec(last)?.[1] ?? 0);
   return {
     seconds: Math.round((Date.now() - started) / 1000),
-    heapMB: round(usedSize / 2 ** 20),
-    resizeListeners: listeners.filter((listener) => listener.type === 'resize').length,
+    heapMB: round(heapMB),
+    resizeListeners,
     epochs,
     answerMs,
   };
@@ -74,9 +71,9 @@ async function longTraining(browser: Browser, base: string, minutes: number): Pr
 
 /**
  * A run file as large as the reader takes: 10,000 epochs, 1,000 epochs of histograms, layers
- * of 200 bins added until the file nears its 5 MB bound. Returned with its epoch counts.
+ * of 200 bins added until the file nears its 5 MB bound. Returned with its counts.
  */
-function largestRunFile(exported: string, maxBytes: number): { text: string; epochs: number; histogramEpochs: number } {
+function largestRunFile(exported: string, maxBytes: number): { text: string; epochs: number; histogramEpochs: number; layers: number } {
   const run = JSON.parse(exported) as {
     id: string;
     epochs: object[];
@@ -89,12 +86,22 @@ function largestRunFile(exported: string, maxBytes: number): { text: string; epo
   run.epochs = Array.from({ length: 10_000 }, (_, i) => ({ ...epoch, epoch: i + 1, lastEpoch: 10_000 }));
   run.plannedEpochs = 10_000;
   run.id = `${run.id}-largest`;
-  const layer = { layer: 'conv2d_1', min: -1, max: 1, counts: Array.from({ length: 200 }, (_, i) => i % 7) };
+  const layer = (i: number) => ({
+    layer: `conv2d_${i + 1}`,
+    min: -1,
+    max: 1,
+    counts: Array.from({ length: 200 }, (_, bin) => (bin + i) % 7),
+  });
   const bare = JSON.stringify(run).length;
-  const perEpoch = JSON.stringify({ epoch: 10_000, layers: [layer] }).length;
-  const histogramEpochs = Math.min(1_000, Math.floor((maxBytes - bare - 1_000) / perEpoch));
-  run.histograms = Array.from({ length: histogramEpochs }, (_, i) => ({ epoch: i * 10 + 1, layers: [layer] }));
-  return { text: JSON.stringify(run), epochs: 10_000, histogramEpochs };
+  const perLayer = JSON.stringify(layer(0)).length + 1;
+  // 1,000 epochs of histograms (the bound), with as many layers (up to 32) as the file's bound leaves room for.
+  const histogramEpochs = 1_000;
+  const layers = Math.max(1, Math.min(32, Math.floor((maxBytes - bare - 20_000) / (histogramEpochs * perLayer + 20))));
+  run.histograms = Array.from({ length: histogramEpochs }, (_, i) => ({
+    epoch: i * 10 + 1,
+    layers: Array.from({ length: layers }, (_, l) => layer(l)),
+  }));
+  return { text: JSON.stringify(run), epochs: 10_000, histogramEpochs, layers };
 }
 
 async function largestRun(browser: Browser, base: string, maxBytes: number): Promise<HeapResult['largestRun']> {
@@ -120,12 +127,16 @@ async function largestRun(browser: Browser, base: string, maxBytes: number): Pro
   const importMs = Date.now() - t;
   t = Date.now();
   await imported.getByRole('button', { name: 'Open' }).click();
-  await page
-    .locator('[data-testid=run-view] [data-testid=run-history-conv2d_1] .chart-surface[data-rendered=true]')
-    .waitFor({ timeout: 120_000 });
+  // Open: every layer's heatmap drawn.
+  await page.waitForFunction(
+    (layers) =>
+      document.querySelectorAll('[data-testid=run-view] [data-testid^=run-history-] .chart-surface[data-rendered=true]').length >= layers,
+    file.layers,
+    { timeout: 120_000, polling: 50 },
+  );
   const openMs = Date.now() - t;
   await page.close();
-  return { bytes: file.text.length, epochs: file.epochs, histogramEpochs: file.histogramEpochs, importMs, openMs };
+  return { bytes: file.text.length, epochs: file.epochs, histogramEpochs: file.histogramEpochs, layers: file.layers, importMs, openMs };
 }
 
 /** The page's memory over a long training, and the cost of the largest run file it accepts. */

@@ -103,18 +103,42 @@ export async function keepRuns(tab: string): Promise<void> {
 
   // One write at a time, of the newest list: epochs that come faster than the database takes
   // them are written together, never queued one copy each (a queue of whole runs grew the heap).
+  // A run in training is written at most about once a second; anything else (a run ending, a
+  // rename, a deletion) cuts the wait short, so a reload right after it finds it kept.
   let latest: readonly RunRecord[] | null = null;
   let flushing = false;
+  let wake: (() => void) | null = null;
+  const pause = (): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, TRAINING_WRITE_MS);
+      wake = done;
+    });
+  const urgent = (runs: readonly RunRecord[]): boolean =>
+    runs.length !== peers.ids().length ||
+    runs.some((run) => {
+      const known = peers.run(run.id);
+      return !known || known.state !== run.state || known.name !== run.name || known.savedModel !== run.savedModel;
+    });
+  // Read through a function: `latest` changes while the loop below awaits.
+  const waitingUrgent = (): boolean => latest !== null && urgent(latest);
   const write = (runs: readonly RunRecord[]): void => {
     latest = runs;
-    if (flushing) return;
+    if (flushing) {
+      if (urgent(runs)) wake?.();
+      return;
+    }
     flushing = true;
     void (async () => {
       while (latest) {
         const runs = latest;
         latest = null;
-        // A run in training is written at most about once a second.
-        if (await writeChanges(runs)) await new Promise((resolve) => setTimeout(resolve, TRAINING_WRITE_MS));
+        // A change already waiting that must not wait (the run ended) is written at once.
+        if ((await writeChanges(runs)) && !waitingUrgent()) await pause();
       }
       flushing = false;
     })();
