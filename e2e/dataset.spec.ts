@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { IMAGE_PIXELS, SAMPLE_GRID } from '../src/ml/mnist';
+import { IMAGE_PIXELS, SAMPLE_GRID } from '../src/ml/data/mnist';
 import { corruptedTestSprite, datasetStatus, expectDatasetReady, idxImage, idxTrain } from './fixtures';
 
 test('the dataset loads, verified, in a cross-origin isolated page', async ({ page }) => {

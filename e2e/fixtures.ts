@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import { readSplitSource } from '../scripts/lib/dataset-build';
 import { dataDir, mnistIdxDir } from '../scripts/lib/paths';
 import { decodeGrayPng, encodeGrayPng } from '../scripts/lib/png';
-import { IMAGE_PIXELS } from '../src/ml/mnist';
+import { IMAGE_PIXELS } from '../src/ml/data/mnist';
 
 /** The training split straight from the IDX files: the ground truth the page must show. */
 export async function idxTrain(): Promise<{ images: Uint8Array; labels: Uint8Array }> {

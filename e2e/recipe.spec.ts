@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { expectDatasetReady, idxImage, idxTrain } from './fixtures';
-import { transformFor, warpImage } from '../src/ml/augment';
-import { IMAGE_PIXELS, SAMPLE_COUNT } from '../src/ml/mnist';
+import { transformFor, warpImage } from '../src/ml/data/augment';
+import { IMAGE_PIXELS, SAMPLE_COUNT } from '../src/ml/data/mnist';
 import { PRESETS } from '../src/state/presets';
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });

@@ -18,7 +18,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, launchOptions } from '../e2e/browser';
-import type { BackendName, WasmKernels } from '../src/ml/backend';
+import type { BackendName, WasmKernels } from '../src/ml/engines/backend';
 import type {} from '../src/harness/hooks';
 import { recipeParams, type PresetName } from '../src/state/presets';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
@@ -28,7 +28,7 @@ import { measureHeap } from './lib/bench-heap';
 import { MAX_RUN_FILE_BYTES } from '../src/state/runs/runFile';
 import { nativeStep } from './lib/bench-native';
 import { availableParallelism } from 'node:os';
-import { MAX_WASM_THREADS, measuredFigures, threadCandidates, type RaceReport } from '../src/ml/race';
+import { MAX_WASM_THREADS, measuredFigures, threadCandidates, type RaceReport } from '../src/ml/engines/race';
 import { parseOptions, type Options } from './lib/bench-options';
 import { errorMessage } from '../src/ml/errors';
 import { median } from '../src/ml/stats';

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseManifest } from '../src/ml/manifest';
-import { EXPECTED_COUNT, SPLITS } from '../src/ml/mnist';
-import { MAX_SHEET_SIDE, sheetToTiles, spriteLayout } from '../src/ml/sprite';
+import { parseManifest } from '../src/ml/data/manifest';
+import { EXPECTED_COUNT, SPLITS } from '../src/ml/data/mnist';
+import { MAX_SHEET_SIDE, sheetToTiles, spriteLayout } from '../src/ml/data/sprite';
 import { MANIFEST_FILE, readSplitSource, sha256Hex } from './lib/dataset-build';
 import { dataDir, mnistIdxDir } from './lib/paths';
 import { decodeGrayPng } from './lib/png';

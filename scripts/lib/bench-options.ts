@@ -1,5 +1,5 @@
 /** The bench's command line (documented at the top of scripts/bench.ts and in docs/automation.md). */
-import { BACKENDS, WASM_KERNELS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../../src/ml/backend';
+import { BACKENDS, WASM_KERNELS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../../src/ml/engines/backend';
 import { PRESET_NAMES, isPresetName, type PresetName } from '../../src/state/presets';
 
 export interface Options {

@@ -1,4 +1,4 @@
-import type { BackendName, WasmKernels } from '../../src/ml/backend';
+import type { BackendName, WasmKernels } from '../../src/ml/engines/backend';
 import type { PresetName } from '../../src/state/presets';
 import type { NativeStep } from './bench-native';
 import type { StepProfile } from '../../src/harness/protocol';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Manifest, SplitManifest } from '../../src/ml/manifest';
-import { EXPECTED_COUNT, SPLITS, type SplitName } from '../../src/ml/mnist';
-import { spriteLayout, tilesToSheet } from '../../src/ml/sprite';
+import type { Manifest, SplitManifest } from '../../src/ml/data/manifest';
+import { EXPECTED_COUNT, SPLITS, type SplitName } from '../../src/ml/data/mnist';
+import { spriteLayout, tilesToSheet } from '../../src/ml/data/sprite';
 import { parseIdxImages, parseIdxLabels } from './idx';
 import { encodeGrayPng } from './png';
 

@@ -1,4 +1,4 @@
-import { IMAGE_PIXELS, IMAGE_SIZE } from '../../src/ml/mnist';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../../src/ml/data/mnist';
 
 /** IDX magic numbers: 0x00000803 (unsigned bytes, 3 dimensions) and 0x00000801 (1 dimension). */
 export const IDX_IMAGES_MAGIC = 2051;

@@ -1,4 +1,4 @@
-import type { MnistData } from '../../src/ml/data';
+import type { MnistData } from '../../src/ml/data/data';
 import { readSplitSource } from './dataset-build';
 import { mnistIdxDir } from './paths';
 

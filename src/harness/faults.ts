@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { webGlContext, webGpuDevice } from '../worker/gpuHealth';
-import type { BackendName } from '../ml/backend';
+import { webGlContext, webGpuDevice } from '../worker/engines/gpuHealth';
+import type { BackendName } from '../ml/engines/backend';
 import type { Fault } from './protocol';
 
 /**

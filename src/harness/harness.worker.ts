@@ -1,12 +1,12 @@
 // The ML worker of the harness build (tests and bench): the app's worker, plus a port
 // on which the harness asks for faults and measurements.
-import { augmentBatch } from '../ml/augment';
-import { bareFitStepTimes } from '../ml/bareFit';
-import { IMAGE_PIXELS } from '../ml/mnist';
-import { epochOrder } from '../ml/random';
+import { augmentBatch } from '../ml/data/augment';
+import { bareFitStepTimes } from '../ml/training/bareFit';
+import { IMAGE_PIXELS } from '../ml/data/mnist';
+import { epochOrder } from '../ml/data/random';
 import { PRESETS } from '../state/presets';
 import { assertNever, errorMessage } from '../ml/errors';
-import { evaluate } from '../ml/evaluate';
+import { evaluate } from '../ml/training/evaluate';
 import type { ReplyOf } from '../worker/protocol';
 import type { MlWorker } from '../worker/router';
 import { startWorker } from '../worker/startWorker';

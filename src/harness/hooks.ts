@@ -1,4 +1,4 @@
-import type { RaceReport } from '../ml/race';
+import type { RaceReport } from '../ml/engines/race';
 import type { Fault, StepProfile } from './protocol';
 
 /** What `npm run bench` calls in the page (harness build only). */

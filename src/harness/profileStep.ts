@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, NUM_CLASSES } from '../ml/mnist';
-import { buildCnn, compileCnn } from '../ml/model';
-import { trainStep } from '../ml/train';
-import { canTryWasmThreads, useWasmThreads, wasmThreads } from '../worker/wasmSetup';
+import { IMAGE_SIZE, NUM_CLASSES } from '../ml/data/mnist';
+import { buildCnn, compileCnn } from '../ml/network/build';
+import { trainStep } from '../ml/training/train';
+import { canTryWasmThreads, useWasmThreads, wasmThreads } from '../worker/engines/wasmSetup';
 import type { StepProfile } from './protocol';
 import { median } from '../ml/stats';
 

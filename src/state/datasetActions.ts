@@ -1,7 +1,6 @@
-import type { DatasetFailure } from '../ml/data';
-import type { DatasetSummary } from '../worker/datasetHost';
-import type { DatasetPhase } from '../worker/loadDataset';
+import type { DatasetFailure } from '../ml/data/data';
 import { appStore } from './store';
+import type { DatasetPhase, DatasetSummary } from '../worker/protocol';
 
 export function datasetLoading(): void {
   appStore.setState({ dataset: { state: 'loading', phase: 'manifest', fraction: 0 } });

@@ -1,6 +1,6 @@
-import { confusionMatrix, summarizeConfusion, type ConfusionMatrix } from '../ml/metrics';
-import type { EvaluationResult } from '../worker/inference';
+import { confusionMatrix, summarizeConfusion, type ConfusionMatrix } from '../ml/training/metrics';
 import { appStore } from './store';
+import type { EvaluationResult } from '../worker/protocol';
 
 /** The headline accuracy, the heatmap and every metric come from this one matrix. */
 export function evaluationReceived(result: EvaluationResult): ConfusionMatrix {

@@ -1,4 +1,4 @@
-import type { BackendName } from '../ml/backend';
+import type { BackendName } from '../ml/engines/backend';
 import { libraryTrainingOver } from './libraryActions';
 import { appStore } from './store';
 

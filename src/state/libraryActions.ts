@@ -1,4 +1,4 @@
-import type { ModelMeta } from '../ml/persist';
+import type { ModelMeta } from '../ml/network/modelMeta';
 import { appStore, type LibraryView } from './store';
 
 function updateLibrary(change: Partial<LibraryView>): void {

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FromWorker, ToWorker } from '../worker/protocol';
-import type { Snapshot } from '../worker/session';
+import type { FromWorker, Snapshot, ToWorker } from '../worker/protocol';
 import { createMlClient, type MlClient } from './mlClient';
 import { appStore, initialState } from './store';
 import { MAX_RESTARTS_PER_MINUTE, type WorkerEvents } from './workerLife';

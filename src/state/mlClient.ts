@@ -1,8 +1,5 @@
-import type { BackendName } from '../ml/backend';
-import type { Prediction } from '../worker/inference';
-import type { ModelFiles } from '../worker/modelStore';
-import type { Replies, Request, ToWorker } from '../worker/protocol';
-import type { Snapshot } from '../worker/session';
+import type { BackendName } from '../ml/engines/backend';
+import type { ModelFiles, Prediction, Replies, Request, Snapshot, ToWorker } from '../worker/protocol';
 import { datasetLoading } from './datasetActions';
 import { dispatch } from './dispatch';
 import { workerLost, workerRestarting } from './faultActions';

@@ -1,4 +1,4 @@
-import type { TrainConfig } from '../ml/train';
+import type { TrainConfig } from '../ml/training/train';
 import { NOTEBOOK_RECIPE, SETTINGS, draftOf } from './settings';
 import { isOneOf } from '../ml/choices';
 

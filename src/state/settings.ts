@@ -1,9 +1,9 @@
-import { BACKENDS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../ml/backend';
-import { EXPECTED_COUNT } from '../ml/mnist';
-import { NO_AUGMENT } from '../ml/augment';
-import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/optimizers';
-import { SCHEDULES, isScheduleName } from '../ml/schedule';
-import type { TrainConfig } from '../ml/train';
+import { BACKENDS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../ml/engines/backend';
+import { EXPECTED_COUNT } from '../ml/data/mnist';
+import { NO_AUGMENT } from '../ml/data/augment';
+import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/training/optimizers';
+import { SCHEDULES, isScheduleName } from '../ml/training/schedule';
+import type { TrainConfig } from '../ml/training/train';
 
 /** The settings a run is made of, as the page applies them. */
 export interface AppConfig {

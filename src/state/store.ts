@@ -1,17 +1,14 @@
-import type { BackendChoice, BackendName } from '../ml/backend';
+import type { BackendChoice, BackendName } from '../ml/engines/backend';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { DatasetFailure } from '../ml/data';
-import type { LayerSummary } from '../ml/optimizers';
-import type { EpochLog } from '../ml/train';
-import type { ConfusionMatrix, ConfusionSummary } from '../ml/metrics';
-import type { ModelMeta } from '../ml/persist';
-import type { DatasetSummary } from '../worker/datasetHost';
-import type { EvaluationResult } from '../worker/inference';
-import type { DatasetPhase } from '../worker/loadDataset';
-import type { LayerWeights } from '../worker/session';
+import type { DatasetFailure } from '../ml/data/data';
+import type { LayerSummary } from '../ml/training/optimizers';
+import type { EpochLog } from '../ml/training/train';
+import type { ConfusionMatrix, ConfusionSummary } from '../ml/training/metrics';
+import type { ModelMeta } from '../ml/network/modelMeta';
 import type { RunHistograms, RunRecord } from './runs/record';
 import { NOTEBOOK_RECIPE, draftOf, type AppConfig, type Draft, type DraftErrors } from './settings';
+import type { DatasetPhase, DatasetSummary, EvaluationResult, LayerWeights } from '../worker/protocol';
 
 export type DatasetView =
   | { state: 'loading'; phase: DatasetPhase; fraction: number }

@@ -1,12 +1,11 @@
-import type { BackendChoice } from '../ml/backend';
-import type { LayerSummary } from '../ml/optimizers';
-import type { BatchReport, EpochLog } from '../ml/train';
-import type { LayerWeights } from '../worker/session';
-import type { TrainEnd } from '../worker/trainingRun';
+import type { BackendChoice } from '../ml/engines/backend';
+import type { LayerSummary } from '../ml/training/optimizers';
+import type { BatchReport, EpochLog } from '../ml/training/train';
 import { libraryTrainingOver } from './libraryActions';
 import { noticeReceived } from './noticeActions';
 import { IDLE_TRAINING, appStore, type TrainingView } from './store';
 import { keepHistograms, type RunHistograms } from './runs/record';
+import type { LayerWeights, TrainEnd } from '../worker/protocol';
 
 function updateTraining(change: (training: TrainingView) => Partial<TrainingView>): void {
   const { training } = appStore.getState();

@@ -1,5 +1,4 @@
-import type { FromWorker, ToWorker } from '../worker/protocol';
-import type { Snapshot } from '../worker/session';
+import type { FromWorker, Snapshot, ToWorker } from '../worker/protocol';
 
 /** What the page needs of a worker: a way to send, and a way to end it. */
 export interface WorkerPort {

@@ -1,5 +1,5 @@
-import { backendTitle } from '../ml/backend';
-import { measuredFigures, threadsSummary, type EngineMeasure, type RaceReport } from '../ml/race';
+import { backendTitle } from '../ml/engines/backend';
+import { measuredFigures, threadsSummary, type EngineMeasure, type RaceReport } from '../ml/engines/race';
 import { useAppState } from '../state/store';
 import { useMlClient } from './mlClientContext';
 

@@ -1,7 +1,7 @@
-import type { DatasetPhase } from '../worker/loadDataset';
 import { useAppState } from '../state/store';
 import { count } from './format';
 import { useMlClient } from './mlClientContext';
+import type { DatasetPhase } from '../worker/protocol';
 
 const PHASE_TEXT: Record<DatasetPhase, string> = {
   manifest: 'Reading the dataset manifest',

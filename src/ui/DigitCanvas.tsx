@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { IMAGE_PIXELS, IMAGE_SIZE } from '../ml/mnist';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../ml/data/mnist';
 
 interface Props {
   /** 784 gray bytes, row-major. */

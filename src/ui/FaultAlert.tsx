@@ -1,4 +1,4 @@
-import { backendTitle } from '../ml/backend';
+import { backendTitle } from '../ml/engines/backend';
 import { useAppState } from '../state/store';
 import { useMlClient } from './mlClientContext';
 

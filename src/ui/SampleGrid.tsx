@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { augments, transformFor, warpImage } from '../ml/augment';
-import { IMAGE_PIXELS, SAMPLE_GRID } from '../ml/mnist';
+import { augments, transformFor, warpImage } from '../ml/data/augment';
+import { IMAGE_PIXELS, SAMPLE_GRID } from '../ml/data/mnist';
 import { useAppState } from '../state/store';
 import { DigitCanvas } from './DigitCanvas';
 

@@ -1,4 +1,4 @@
-import type { EpochLog } from '../ml/train';
+import type { EpochLog } from '../ml/training/train';
 
 export const count = (n: number): string => n.toLocaleString('en-US');
 

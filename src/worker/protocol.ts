@@ -1,14 +1,93 @@
-import type { BackendChoice, BackendName, WasmKernels } from '../ml/backend';
-import type { DatasetFailure } from '../ml/data';
-import type { LayerSummary } from '../ml/optimizers';
-import type { ModelMeta } from '../ml/persist';
-import type { BatchReport, EpochLog, TrainConfig } from '../ml/train';
-import type { DatasetPhase } from './loadDataset';
-import type { DatasetSummary } from './datasetHost';
-import type { EvaluationResult, Prediction } from './inference';
-import type { ModelFiles } from './modelStore';
-import type { LayerWeights, Snapshot } from './session';
-import type { TrainEnd } from './trainingRun';
+import type { BackendChoice, BackendName, WasmKernels } from '../ml/engines/backend';
+import type { DatasetFailure } from '../ml/data/data';
+import type { Checkpoint } from '../ml/network/checkpoint';
+import type { ModelMeta } from '../ml/network/modelMeta';
+import type { LayerSummary } from '../ml/training/optimizers';
+import type { BatchReport, EpochLog, TrainConfig } from '../ml/training/train';
+
+/*
+ * The one definition of what crosses between the page and the ML worker: every message and
+ * every value a message carries. It imports no worker module (the worker's parts import it),
+ * only the plain data types of src/ml, so the page's type check never reaches the worker.
+ */
+
+// The values messages carry.
+
+/** The steps of loading the dataset, in order. */
+export type DatasetPhase = 'manifest' | 'download' | 'decode' | 'verify';
+
+export interface SampleImages {
+  /** Index of the first sample in the training split. */
+  readonly first: number;
+  /** 784 bytes per image, one after another. */
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+}
+
+/** What the page learns of the loaded dataset: its size, the sample grid's images, and where the time went. */
+export interface DatasetSummary {
+  readonly train: number;
+  readonly test: number;
+  /** Bytes of typed arrays the worker holds for the dataset. */
+  readonly bytes: number;
+  readonly samples: SampleImages;
+  /** Time spent in each phase inside the worker, in milliseconds. */
+  readonly timings: Readonly<Record<DatasetPhase, number>>;
+}
+
+/** One drawing through the model: class probabilities and what the two convolutions saw. */
+export interface Prediction {
+  readonly probabilities: Float32Array;
+  /** conv2d_1's activations, [26, 26, 8] row-major. */
+  readonly conv1: Float32Array;
+  /** conv2d_2's activations, [11, 11, 16] row-major. */
+  readonly conv2: Float32Array;
+}
+
+/** Predictions of the current model on the test images, and on the sample grid. */
+export interface EvaluationResult {
+  readonly loss: number;
+  readonly accuracy: number;
+  /** True labels of the evaluated test images (the first N), in order. */
+  readonly labels: Uint8Array;
+  readonly predictions: Int32Array;
+  readonly confidences: Float32Array;
+  /** Predicted class of each sample-grid image (training images 5 to 40). */
+  readonly samplePredictions: Int32Array;
+}
+
+/** A model as the two files of tfjs' layers format. */
+export interface ModelFiles {
+  readonly modelJson: string;
+  readonly weightData: ArrayBuffer;
+}
+
+/** Where the weights in memory came from and how they were trained, for saving. */
+export interface SessionRecord {
+  readonly seed: number;
+  readonly trainingSeconds: number;
+  readonly testAccuracy: number | null;
+  /** The saved model they were loaded from or saved as, if any. */
+  readonly source: string | null;
+  /** The run (the page's record of a training) that made them, if any. */
+  readonly runId: string | null;
+}
+
+/** The last good weights and what they are, copied out of the backend. */
+export interface Snapshot {
+  readonly checkpoint: Checkpoint;
+  /** True for trained weights, including a loaded model whose epoch count is unknown. */
+  readonly trained: boolean;
+  readonly record: SessionRecord;
+}
+
+/** One layer's kernel, for the weight histograms. */
+export interface LayerWeights {
+  readonly layer: string;
+  readonly kernel: Float32Array;
+}
+
+export type TrainEnd = 'done' | 'stopped';
 
 /**
  * The messages between the page and the ML worker. Commands say what to do and are

@@ -1,15 +1,15 @@
-import type { BackendName } from '../ml/backend';
+import type { BackendName } from '../ml/engines/backend';
 import { assertNever, errorMessage } from '../ml/errors';
-import type { BatchReport, TrainConfig } from '../ml/train';
-import { DatasetHost } from './datasetHost';
-import { Engine } from './engine';
-import { Inference } from './inference';
-import { ModelLibrary } from './modelLibrary';
-import { exportModel } from './modelStore';
+import type { BatchReport, TrainConfig } from '../ml/training/train';
+import { DatasetHost } from './data/datasetHost';
+import { Engine } from './engines/engine';
+import { Inference } from './training/inference';
+import { ModelLibrary } from './storage/modelLibrary';
+import { exportModel } from './storage/modelStore';
 import type { Post, Reply, Request, ToWorker } from './protocol';
-import type { ModelSession } from './session';
-import { Trainer } from './trainingRun';
-import { lastCopy } from './workingCopies';
+import type { ModelSession } from './training/session';
+import { Trainer } from './training/trainingRun';
+import { lastCopy } from './storage/workingCopies';
 
 type StartMessage = Extract<ToWorker, { type: 'start' }>;
 

@@ -3,8 +3,8 @@
  * named backend, the difference the tests bound, and the network's gradients.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildCnn } from '../model';
-import { mulberry32 } from '../random';
+import { buildCnn } from '../network/build';
+import { mulberry32 } from '../data/random';
 
 export type Backend = 'cpu' | 'wasm';
 

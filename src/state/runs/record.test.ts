@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochLog } from '../../ml/train';
+import type { EpochLog } from '../../ml/training/train';
 import { NOTEBOOK_RECIPE } from '../settings';
 import { historyCsv } from './csv';
 import {

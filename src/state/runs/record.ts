@@ -1,7 +1,7 @@
-import type { Histogram } from '../../ml/histogram';
-import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/metrics';
-import { NO_AUGMENT } from '../../ml/augment';
-import type { EpochLog, TrainConfig } from '../../ml/train';
+import type { Histogram } from '../../ml/training/histogram';
+import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/training/metrics';
+import { NO_AUGMENT } from '../../ml/data/augment';
+import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { sameRecipe } from '../presets';
 
 /**

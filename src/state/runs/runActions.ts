@@ -1,7 +1,6 @@
-import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/histogram';
-import type { ConfusionMatrix } from '../../ml/metrics';
-import type { EpochLog, TrainConfig } from '../../ml/train';
-import type { LayerWeights } from '../../worker/session';
+import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/training/histogram';
+import type { ConfusionMatrix } from '../../ml/training/metrics';
+import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { appStore, hasTrainedWeights, type AppState, type RunsView } from '../store';
 import {
   addEpoch,
@@ -18,6 +17,7 @@ import {
   type RunRecord,
   type RunState,
 } from './record';
+import type { LayerWeights } from '../../worker/protocol';
 
 function updateRuns(change: (runs: RunsView) => Partial<RunsView>): void {
   const { runs } = appStore.getState();

@@ -1,5 +1,5 @@
 import { errorMessage } from '../../ml/errors';
-import type { TrainConfig } from '../../ml/train';
+import type { TrainConfig } from '../../ml/training/train';
 import { appStore } from '../store';
 import { RUN_BOUNDS, runIdFor } from './record';
 import { runAdded, runsFailed, runsNotice, runToContinue } from './runActions';

@@ -1,6 +1,6 @@
-import { isOptimizerName } from '../../ml/optimizers';
-import { isScheduleName, type ScheduleName } from '../../ml/schedule';
-import type { EpochLog, TrainConfig } from '../../ml/train';
+import { isOptimizerName } from '../../ml/training/optimizers';
+import { isScheduleName, type ScheduleName } from '../../ml/training/schedule';
+import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { SETTINGS } from '../settings';
 import { isRecord } from '../../ml/json';
 import {

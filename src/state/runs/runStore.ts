@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
-import { withDatabase } from '../../worker/appDb';
+import { withDatabase } from '../../worker/storage/appDb';
 import { runIdFor, upgradeRun, type EarlierRun, type RunRecord } from './record';
 
 /** A run as the database holds it: the record, how often it was written, and the tab that wrote it last. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { HISTOGRAM_BINS } from '../../ml/histogram';
+import { HISTOGRAM_BINS } from '../../ml/training/histogram';
 import { useAppState } from '../../state/store';
 import { drawHistory, layerHistories, type LayerHistory } from './histogramHistory';
 import { VisPanel } from './VisPanel';

@@ -1,4 +1,4 @@
-import type { EpochLog } from '../../ml/train';
+import type { EpochLog } from '../../ml/training/train';
 import { lossPoints, type LossSeries } from '../../state/runs/record';
 import type { Line, LineChartOptions } from './lineSpec';
 

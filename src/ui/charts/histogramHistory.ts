@@ -1,4 +1,4 @@
-import { HISTOGRAM_BINS, onSharedRange } from '../../ml/histogram';
+import { HISTOGRAM_BINS, onSharedRange } from '../../ml/training/histogram';
 import type { RunHistograms } from '../../state/runs/record';
 import type { Vis } from './useVis';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { IMAGE_PIXELS } from '../../ml/mnist';
+import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { hasTrainedWeights, useAppState } from '../../state/store';
 import { DigitCanvas } from '../DigitCanvas';
 import { useMlClient } from '../mlClientContext';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { grayFromRgba, preprocess } from '../../ml/preprocess';
+import { grayFromRgba, preprocess } from '../../ml/data/preprocess';
 import type { MlClient } from '../../state/mlClient';
-import type { Prediction } from '../../worker/inference';
 import { errorMessage } from '../../ml/errors';
+import type { Prediction } from '../../worker/protocol';
 
 export interface LiveResult {
   /** The 28×28 image the model received. */

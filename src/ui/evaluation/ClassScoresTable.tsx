@@ -1,4 +1,4 @@
-import { classScores, type ConfusionMatrix } from '../../ml/metrics';
+import { classScores, type ConfusionMatrix } from '../../ml/training/metrics';
 import { VisPanel } from '../charts/VisPanel';
 import type { Vis } from '../charts/useVis';
 import { count } from '../format';

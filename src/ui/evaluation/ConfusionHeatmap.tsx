@@ -1,4 +1,4 @@
-import type { ConfusionMatrix } from '../../ml/metrics';
+import type { ConfusionMatrix } from '../../ml/training/metrics';
 import type { Cell } from './cell';
 import { cellColors } from './cellColors';
 

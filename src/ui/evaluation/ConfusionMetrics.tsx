@@ -1,4 +1,4 @@
-import type { ConfusionSummary } from '../../ml/metrics';
+import type { ConfusionSummary } from '../../ml/training/metrics';
 import { count, percent } from '../format';
 
 interface Metric {

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { IMAGE_PIXELS } from '../../ml/mnist';
-import type { EvaluationResult } from '../../worker/inference';
+import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { DigitCanvas } from '../DigitCanvas';
 import { percent } from '../format';
 import { useMlClient } from '../mlClientContext';
 import type { Cell } from './cell';
 import { errorMessage } from '../../ml/errors';
+import type { EvaluationResult } from '../../worker/protocol';
 
 const LIMIT = 50;
 

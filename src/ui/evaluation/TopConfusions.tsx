@@ -1,4 +1,4 @@
-import { topConfusions, type ConfusionMatrix } from '../../ml/metrics';
+import { topConfusions, type ConfusionMatrix } from '../../ml/training/metrics';
 import type { Cell } from './cell';
 
 export function TopConfusions({ matrix, onSelect }: { matrix: ConfusionMatrix; onSelect: (cell: Cell) => void }) {

@@ -1,6 +1,6 @@
-import { MAX_MODEL_BYTES, ModelFileError, checkModelFiles } from '../../ml/modelFile';
-import type { ModelFiles } from '../../worker/modelStore';
+import { MAX_MODEL_BYTES, ModelFileError, checkModelFiles } from '../../ml/network/modelFile';
 import { offerFile } from '../download';
+import type { ModelFiles } from '../../worker/protocol';
 
 /**
  * Picks model.json and weights.bin out of what was chosen or dropped, and checks them

@@ -1,5 +1,5 @@
-import { augments } from '../../ml/augment';
-import type { TrainConfig } from '../../ml/train';
+import { augments } from '../../ml/data/augment';
+import type { TrainConfig } from '../../ml/training/train';
 import { PRESET_TITLES, presetOf } from '../../state/presets';
 import type { RunRecord } from '../../state/runs/record';
 import { count, percent, seconds } from '../format';

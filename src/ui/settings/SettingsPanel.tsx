@@ -1,6 +1,6 @@
-import { BACKENDS, backendTitle } from '../../ml/backend';
-import type { OptimizerName } from '../../ml/optimizers';
-import { SCHEDULES } from '../../ml/schedule';
+import { BACKENDS, backendTitle } from '../../ml/engines/backend';
+import type { OptimizerName } from '../../ml/training/optimizers';
+import { SCHEDULES } from '../../ml/training/schedule';
 import { PRESET_NAMES, PRESET_TITLES, presetOf } from '../../state/presets';
 import { ENGINE_AUTO } from '../../state/settings';
 import { applyPreset } from '../../state/settingsActions';

@@ -1,0 +1,44 @@
+import { isRecord } from '../json';
+
+/* What the app records beside each saved model, and how saved models are listed and named. */
+
+/** What the app records beside each saved model. */
+export interface ModelMeta {
+  readonly id: string;
+  readonly name: string;
+  /** ISO 8601. */
+  readonly savedAt: string;
+  readonly epochs: number;
+  readonly testAccuracy: number | null;
+  readonly backend: string;
+  readonly seed: number;
+  readonly trainingSeconds: number;
+}
+
+export function isModelMeta(value: unknown): value is ModelMeta {
+  if (!isRecord(value)) return false;
+  return (
+    typeof value.id === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.savedAt === 'string' &&
+    typeof value.epochs === 'number' &&
+    (value.testAccuracy === null || typeof value.testAccuracy === 'number') &&
+    typeof value.backend === 'string' &&
+    typeof value.seed === 'number' &&
+    typeof value.trainingSeconds === 'number'
+  );
+}
+
+/** Newest first. */
+export function sortByDate(models: readonly ModelMeta[]): ModelMeta[] {
+  return [...models].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** A name a person can tell apart, not yet in `existing`: "Model 3 · 98.27 % · 5 epochs". */
+export function defaultName(existing: readonly string[], epochs: number, testAccuracy: number | null): string {
+  // One more than the highest number in use, so a name is never given twice (the list is shared by every tab).
+  const used = existing.map((name) => Number(/^Model (\d+)\b/.exec(name)?.[1] ?? 0));
+  const index = Math.max(0, ...used) + 1;
+  const accuracy = testAccuracy === null ? 'not evaluated' : `${(testAccuracy * 100).toFixed(2)} %`;
+  return `Model ${index} · ${accuracy} · ${epochs} epoch${epochs === 1 ? '' : 's'}`;
+}
