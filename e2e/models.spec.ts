@@ -71,13 +71,15 @@ test('download then upload gives identical predictions; a corrupted weights file
   await draw(page, ONE);
   expectSame(await probabilities(page), trained);
 
-  // A model.json of another network: refused too.
+  // A model.json with a layer this app does not train: refused too.
   const foreign = testInfo.outputPath('foreign.json');
   const parsed = JSON.parse(await readFile(files['model.json'] ?? '', 'utf8')) as { modelTopology: { config: { layers: unknown[] } } };
-  parsed.modelTopology.config.layers.splice(2, 1);
+  parsed.modelTopology.config.layers[2] = { class_name: 'LSTM', config: { name: 'lstm', units: 8 } };
   await writeFile(foreign, JSON.stringify(parsed));
   await upload.setInputFiles([foreign, files['weights.bin'] ?? '']);
-  await expect(page.getByRole('alert')).toContainText('layer 3 is "Conv2D"; this app\'s network has Dropout there');
+  await expect(page.getByRole('alert')).toContainText(
+    'layer 3 is "LSTM"; this app trains Conv2D, MaxPooling2D, BatchNormalization, Dropout, Flatten and Dense',
+  );
 
   // Files past the 10 MB bound are refused before they are even read.
   const huge = testInfo.outputPath('huge-weights.bin');

@@ -6,7 +6,10 @@ import { appStore, type Notice } from './state/store';
 import { keepRuns } from './state/runs/runKeeper';
 import { startOffline } from './state/serviceWorker';
 import { claimTab } from './state/tabId';
-import { draftOf, readParams } from './state/settings';
+import { sameNetwork } from './ml/network/netText';
+import { NOTEBOOK_NETWORK } from './ml/network/network';
+import { draftOf } from './state/settings';
+import { readParams } from './state/settingsUrl';
 import { followSettings } from './state/settingsSync';
 import { App } from './ui/App';
 import { MlClientContext } from './ui/mlClientContext';
@@ -18,7 +21,7 @@ if (!root) throw new Error('index.html must have a #root element');
 const { config, problems } = readParams(window.location.search, navigator.hardwareConcurrency || 1);
 appStore.setState({
   config,
-  settings: { draft: draftOf(config), errors: {} },
+  settings: { draft: draftOf(config), errors: {}, addressNetwork: !sameNetwork(config.train.network, NOTEBOOK_NETWORK) },
   notices: problems.map((message): Notice => ({ message, kind: 'problem' })),
 });
 

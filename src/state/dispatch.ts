@@ -4,6 +4,7 @@ import { evaluationFailed, evaluationReceived } from './evaluationActions';
 import { backendLost } from './faultActions';
 import { libraryFailed, modelsListed } from './libraryActions';
 import { noticeReceived } from './noticeActions';
+import { networkAnnounced, startingModelSettled } from './settingsActions';
 import { layerHistograms, runEnded, runEpoch, runEvaluated, runLosses, runSavedAs, runStarted, runWeights } from './runs/runActions';
 import {
   backendFailed,
@@ -49,7 +50,8 @@ export function dispatch(message: Announcement): void {
       runEnded('stopped', message.message);
       return;
     case 'model':
-      modelAnnounced(message.layers, message.totalParams, message.epochsDone, message.trained, message.source, message.runId);
+      modelAnnounced(message.network, message.epochsDone, message.trained, message.source, message.runId);
+      networkAnnounced(message.network, message.trained);
       return;
     case 'notice':
       noticeReceived(message.message, 'news');
@@ -88,6 +90,7 @@ export function dispatch(message: Announcement): void {
       evaluationFailed(message.message);
       return;
     case 'models':
+      startingModelSettled();
       modelsListed(message.models, message.active);
       runSavedAs(message.active, message.models, message.listed);
       return;

@@ -88,7 +88,17 @@ export function createMlClient(options: MlClientOptions): MlClient {
 
   function start(restore: Snapshot | null): void {
     const { backend, train, threads, kernels } = config();
-    life.send({ type: 'start', backend, seed: train.seed, testSize: train.testSize, restore, threads, kernels, tab: options.tab });
+    life.send({
+      type: 'start',
+      backend,
+      seed: train.seed,
+      network: train.network,
+      testSize: train.testSize,
+      restore,
+      threads,
+      kernels,
+      tab: options.tab,
+    });
   }
 
   function request<K extends Request['kind']>(request: Extract<Request, { kind: K }>, transfer: Transferable[] = []): Promise<Replies[K]> {
@@ -130,7 +140,7 @@ export function createMlClient(options: MlClientOptions): MlClient {
       life.send({ type: 'stop' });
     },
     reset: () => {
-      life.send({ type: 'reset', seed: config().train.seed });
+      life.send({ type: 'reset', seed: config().train.seed, network: config().train.network });
     },
     evaluate: () => {
       life.send({ type: 'evaluate', testSize: config().train.testSize });

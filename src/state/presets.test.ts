@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, presetOf, recipeParams } from './presets';
-import { NOTEBOOK_RECIPE, readParams } from './settings';
+import { NOTEBOOK_RECIPE } from './settings';
+import { readParams } from './settingsUrl';
 
 describe('presets', () => {
   it('the notebook preset is the notebook’s recipe; the improved one differs only in its schedule, rate and augmentation', () => {

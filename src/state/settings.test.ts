@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { NOTEBOOK_RECIPE, checkDraft, draftOf, readParams, searchOf, type Draft } from './settings';
+import { NOTEBOOK_RECIPE, checkDraft, draftOf, type Draft } from './settings';
+import { readParams, searchOf } from './settingsUrl';
+import { parseNet } from '../ml/network/netText';
+import { NOTEBOOK_NETWORK } from '../ml/network/network';
 
 const notebook: Draft = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
 
 describe('settings', () => {
   it('default to the notebook’s recipe', () => {
     expect(NOTEBOOK_RECIPE).toEqual({
+      network: NOTEBOOK_NETWORK,
       epochs: 5,
       batchSize: 128,
       trainSize: 60_000,
@@ -29,12 +33,13 @@ describe('settings', () => {
   it('read every URL parameter, and write back only what differs from the notebook', () => {
     const search =
       '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&schedule=step&lrDecay=0.7&rotation=12.5&zoom=8&shift=1.5' +
-      '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2&kernels=js';
+      '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2&kernels=js&net=c16k5s.tanh-p3-b-f-h64-d0.25';
     const { config, problems } = readParams(search);
     expect(problems).toEqual([]);
     expect(config).toEqual({
       backend: 'webgl',
       train: {
+        network: parseNet('c16k5s.tanh-p3-b-f-h64-d0.25'),
         epochs: 1,
         batchSize: 64,
         learningRate: 0.003,
@@ -57,6 +62,27 @@ describe('settings', () => {
       searchOf({ backend: null, train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, autostart: false, threads: null, kernels: 'simd' }),
     ).toBe('?learningRate=0.01');
     expect(searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' })).toBe('');
+    expect(
+      searchOf({
+        backend: null,
+        train: { ...NOTEBOOK_RECIPE, network: parseNet('f-h32') },
+        autostart: false,
+        threads: null,
+        kernels: 'simd',
+      }),
+    ).toBe('?net=f-h32');
+  });
+
+  it('name a bad network in the address, and train the notebook’s', () => {
+    expect(readParams('?net=c8-h10')).toMatchObject({
+      config: { train: { network: NOTEBOOK_NETWORK } },
+      problems: [
+        "net=c8-h10 cannot be trained: Layer 2 (Dense) needs flat data, but it gets 26×26×8 maps: add a Flatten before it; using the notebook's network.",
+      ],
+    });
+    expect(readParams('?net=c8k9').problems).toEqual([
+      "net=c8k9 cannot be trained: “c8k9”: the kernel size must be a whole number from 1 to 7; using the notebook's network.",
+    ]);
   });
 
   it('name a bad URL value, quoted short and escaped, and keep the default', () => {
@@ -116,6 +142,12 @@ describe('settings', () => {
     ['rotation', '90', 'Rotation (± degrees) must be a number from 0 to 45, like 10.'],
     ['zoom', '10%', 'Zoom (± %) must be a number from 0 to 50, like 10.'],
     ['shift', '9', 'Shift (± pixels) must be a number from 0 to 8, like 2.'],
+    [
+      'network',
+      'c8-f-c8',
+      'Layer 3 (Conv2D) needs an image, but the data is already flat (5,408 values) there: move it above the Flatten.',
+    ],
+    ['network', 'c8-lstm', '“lstm” is not a layer (layers look like c16, c32k5s.tanh, p, p3, b, d0.25, f or h128.sigmoid).'],
   ] as const)('refuse %s = %j in the form, naming the rule next to the field', (name, text, message) => {
     const { config, errors } = checkDraft({ ...notebook, [name]: text });
     expect(config).toBeNull();

@@ -1,9 +1,12 @@
-import { BACKENDS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../ml/engines/backend';
+import { BACKENDS, isBackendName, type BackendName, type WasmKernels } from '../ml/engines/backend';
 import { EXPECTED_COUNT } from '../ml/data/mnist';
 import { NO_AUGMENT } from '../ml/data/augment';
 import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/training/optimizers';
 import { SCHEDULES, isScheduleName } from '../ml/training/schedule';
 import type { TrainConfig } from '../ml/training/train';
+import { NetTextError, netText, parseNet } from '../ml/network/netText';
+import { NOTEBOOK_NETWORK, type NetworkConfig } from '../ml/network/network';
+import { planNetwork } from '../ml/network/plan';
 
 /** The settings a run is made of, as the page applies them. */
 export interface AppConfig {
@@ -19,6 +22,7 @@ export interface AppConfig {
 
 /** The notebook's recipe on the full dataset. */
 export const NOTEBOOK_RECIPE: TrainConfig = {
+  network: NOTEBOOK_NETWORK,
   epochs: 5,
   batchSize: 128,
   trainSize: EXPECTED_COUNT.train,
@@ -31,6 +35,7 @@ export const NOTEBOOK_RECIPE: TrainConfig = {
 };
 
 export const SETTING_NAMES = [
+  'network',
   'epochs',
   'batchSize',
   'learningRate',
@@ -51,7 +56,8 @@ export type SettingName = (typeof SETTING_NAMES)[number];
 export type Draft = Readonly<Record<SettingName, string>>;
 export type DraftErrors = Readonly<Partial<Record<SettingName, string>>>;
 
-type Rule =
+export type Rule =
+  | { readonly kind: 'network' }
   | { readonly kind: 'whole'; readonly min: number; readonly max: number }
   | { readonly kind: 'decimal'; readonly min: number; readonly max: number; readonly example: string }
   | { readonly kind: 'choice'; readonly choices: readonly string[] };
@@ -66,6 +72,7 @@ export interface SettingSpec {
 export const ENGINE_AUTO = 'auto';
 
 export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
+  network: { label: 'Network', param: 'net', rule: { kind: 'network' } },
   epochs: { label: 'Epochs', param: 'epochs', rule: { kind: 'whole', min: 1, max: 1000 } },
   batchSize: { label: 'Batch size', param: 'batchSize', rule: { kind: 'whole', min: 1, max: 4096 } },
   learningRate: { label: 'Learning rate', param: 'learningRate', rule: { kind: 'decimal', min: 0.000001, max: 1, example: '0.001' } },
@@ -81,15 +88,14 @@ export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
   engine: { label: 'Engine', param: 'backend', rule: { kind: 'choice', choices: [ENGINE_AUTO, ...BACKENDS] } },
 };
 
-/** wasm threads: not a setting of the form, but a URL parameter for the bench and the curious. */
-const THREADS_RULE: Rule = { kind: 'whole', min: 1, max: 64 };
-
 /** Plain decimal notation only: no sign, spaces, exponent or hex, the same rule for every number. */
 const WHOLE = /^\d{1,15}$/;
 const DECIMAL = /^\d{1,9}(\.\d{1,15})?$/;
 
-function describeRule(rule: Rule): string {
+export function describeRule(rule: Rule): string {
   switch (rule.kind) {
+    case 'network':
+      return `a network of layers like ${netText(NOTEBOOK_NETWORK)}`;
     case 'whole':
       return `a whole number from ${rule.min} to ${rule.max}`;
     case 'decimal':
@@ -99,9 +105,24 @@ function describeRule(rule: Rule): string {
   }
 }
 
+/** A network's text: the network, or why it cannot be trained. */
+export function readNetworkText(text: string): { network: NetworkConfig } | { problem: string } {
+  let network: NetworkConfig;
+  try {
+    network = parseNet(text);
+  } catch (error) {
+    if (error instanceof NetTextError) return { problem: error.message };
+    throw error;
+  }
+  const planned = planNetwork(network);
+  return planned.ok ? { network } : { problem: planned.refusal.message };
+}
+
 /** Reads one field's text: its value, or null if the rule refuses it. */
-function read(text: string, rule: Rule): number | string | null {
+export function read(text: string, rule: Rule): number | string | null {
   switch (rule.kind) {
+    case 'network':
+      return 'network' in readNetworkText(text) ? text : null;
     case 'whole':
     case 'decimal': {
       if (!(rule.kind === 'whole' ? WHOLE : DECIMAL).test(text)) return null;
@@ -117,6 +138,7 @@ function read(text: string, rule: Rule): number | string | null {
 export function draftOf(config: Pick<AppConfig, 'backend' | 'train'>): Draft {
   const { train } = config;
   return {
+    network: netText(train.network),
     epochs: String(train.epochs),
     batchSize: String(train.batchSize),
     learningRate: String(train.learningRate),
@@ -131,6 +153,10 @@ export function draftOf(config: Pick<AppConfig, 'backend' | 'train'>): Draft {
     seed: String(train.seed),
     engine: config.backend ?? ENGINE_AUTO,
   };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Checks every field; the config is there only when nothing is wrong. */
@@ -154,6 +180,8 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
     testSize: number('testSize'),
     seed: number('seed'),
   };
+  const networkText = readNetworkText(draft.network);
+  if ('problem' in networkText) errors.network = `${capitalised(networkText.problem)}.`;
   const optimizer = draft.optimizer;
   if (!isOptimizerName(optimizer)) errors.optimizer = `Optimizer must be ${describeRule(SETTINGS.optimizer.rule)}.`;
   const schedule = draft.schedule;
@@ -161,79 +189,8 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
   const engine = draft.engine;
   const backend = isBackendName(engine) ? engine : null;
   if (!backend && engine !== ENGINE_AUTO) errors.engine = `Engine must be ${describeRule(SETTINGS.engine.rule)}.`;
-  if (Object.keys(errors).length > 0 || !isOptimizerName(optimizer) || !isScheduleName(schedule)) return { config: null, errors };
-  return { config: { backend, train: { ...train, optimizer, schedule } }, errors };
-}
-
-/** A value as a notice may show it: short, and escaped if it holds anything but plain printable characters. */
-export function quoteValue(raw: string, max = 24): string {
-  if (raw.length <= max && /^[\x21-\x7e]+$/.test(raw)) return raw;
-  return `${JSON.stringify(raw.slice(0, max))}${raw.length > max ? '…' : ''}`;
-}
-
-/**
- * Reads the settings from the URL (the automation contract's parameters). A bad value is
- * named in a problem and the default is kept, so a link never fails to open.
- */
-export function readParams(search: string, cores = Infinity): { config: AppConfig; problems: string[] } {
-  const params = new URLSearchParams(search);
-  const defaults = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
-  const draft: Record<SettingName, string> = { ...defaults };
-  const problems: string[] = [];
-  // URLSearchParams reads a malformed escape as it stands; say so, since the link was probably cut or mistyped.
-  const malformed = /%(?![0-9a-fA-F]{2})/.exec(search);
-  if (malformed)
-    problems.push(
-      `The address has a malformed %-escape (${quoteValue(search.slice(Math.max(0, malformed.index - 8), malformed.index + 3))}); it was read as written.`,
-    );
-  for (const name of SETTING_NAMES) {
-    const { param, rule } = SETTINGS[name];
-    const raw = params.get(param);
-    if (raw === null) continue;
-    if (read(raw, rule) === null) {
-      const fallback = name === 'engine' ? 'choosing automatically' : `using ${defaults[name]}`;
-      problems.push(`${param}=${quoteValue(raw)} is not ${describeRule(rule)}; ${fallback}.`);
-    } else {
-      draft[name] = raw;
-    }
+  if (Object.keys(errors).length > 0 || !isOptimizerName(optimizer) || !isScheduleName(schedule) || !('network' in networkText)) {
+    return { config: null, errors };
   }
-  const { config } = checkDraft(draft);
-  const rawThreads = params.get('threads');
-  const asked = rawThreads === null ? null : (read(rawThreads, THREADS_RULE) ?? null);
-  if (rawThreads !== null && asked === null)
-    problems.push(`threads=${quoteValue(rawThreads)} is not ${describeRule(THREADS_RULE)}; the engine race chooses.`);
-  // tfjs runs no more threads than cores, and at most 8: say so rather than show a count that is not run.
-  const most = Math.max(1, Math.min(cores, 8));
-  const threads = typeof asked === 'number' && asked > most ? most : asked;
-  if (typeof asked === 'number' && asked > most)
-    problems.push(
-      `threads=${asked} is more than wasm can run here (${most}, ${cores > 8 ? 'its cap' : 'the cores of this device'}); using ${most}.`,
-    );
-  const rawKernels = params.get('kernels');
-  const kernels = rawKernels !== null && isWasmKernels(rawKernels) ? rawKernels : 'simd';
-  if (rawKernels !== null && rawKernels !== kernels) problems.push(`kernels=${quoteValue(rawKernels)} is not simd or js; using simd.`);
-  return {
-    config: {
-      ...(config ?? { backend: null, train: NOTEBOOK_RECIPE }),
-      autostart: params.get('autostart') === '1',
-      threads: typeof threads === 'number' ? threads : null,
-      kernels,
-    },
-    problems,
-  };
-}
-
-/** The URL's query for a config: only what differs from the notebook's recipe, so a link stays short. */
-export function searchOf(config: AppConfig): string {
-  const defaults = draftOf({ backend: null, train: NOTEBOOK_RECIPE });
-  const draft = draftOf(config);
-  const params = new URLSearchParams();
-  for (const name of SETTING_NAMES) {
-    if (draft[name] !== defaults[name]) params.set(SETTINGS[name].param, draft[name]);
-  }
-  if (config.autostart) params.set('autostart', '1');
-  if (config.threads !== null) params.set('threads', String(config.threads));
-  if (config.kernels !== 'simd') params.set('kernels', config.kernels);
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  return { config: { backend, train: { ...train, network: networkText.network, optimizer, schedule } }, errors };
 }

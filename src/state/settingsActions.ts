@@ -1,15 +1,35 @@
+import { netText, sameNetwork } from '../ml/network/netText';
+import type { NetworkConfig } from '../ml/network/network';
 import { appStore } from './store';
 import { PRESETS, type PresetName } from './presets';
 import { checkDraft, draftOf, type Draft, type SettingName } from './settings';
 
 function applyDraft(draft: Draft): void {
-  const { config } = appStore.getState();
+  const { config, settings } = appStore.getState();
   const checked = checkDraft(draft);
   appStore.setState({
-    settings: { draft, errors: checked.errors },
+    settings: { ...settings, draft, errors: checked.errors },
     // Only valid settings take effect: Train stays disabled until every field is right.
     ...(checked.config ? { config: { ...config, ...checked.config } } : {}),
   });
+}
+
+/**
+ * Trained weights came into memory (restored, loaded, uploaded): the Network field follows
+ * them, so Train goes on training them rather than starting another network afresh. Fresh
+ * weights never move it (they are of the field's network, or the person is typing another),
+ * and neither does what a page whose address chose the network starts with.
+ */
+export function networkAnnounced(network: NetworkConfig, trained: boolean): void {
+  const { config, settings } = appStore.getState();
+  if (!trained || settings.addressNetwork) return;
+  if (!sameNetwork(config.train.network, network)) settingEdited('network', netText(network));
+}
+
+/** The page has what it starts with (the saved models are listed after the last visit's weights came back). */
+export function startingModelSettled(): void {
+  const { settings } = appStore.getState();
+  if (settings.addressNetwork) appStore.setState({ settings: { ...settings, addressNetwork: false } });
 }
 
 /** The person typed or chose something in one field. */
@@ -19,10 +39,10 @@ export function settingEdited(name: SettingName, text: string): void {
 
 /**
  * A preset's button ("Notebook recipe", "Improved recipe"): the recipe on the whole dataset. The
- * seed and the engine stay as they are, so one seed can be tried with each recipe, and the weights
- * do not move to another engine.
+ * network, the seed and the engine stay as they are, so one seed or network can be tried with
+ * each recipe, and the weights do not move to another engine.
  */
 export function applyPreset(name: PresetName): void {
   const { draft } = appStore.getState().settings;
-  applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), seed: draft.seed, engine: draft.engine });
+  applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), network: draft.network, seed: draft.seed, engine: draft.engine });
 }

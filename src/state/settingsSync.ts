@@ -1,5 +1,5 @@
 import type { MlClient } from './mlClient';
-import { searchOf } from './settings';
+import { searchOf } from './settingsUrl';
 import { appStore } from './store';
 
 /**

@@ -2,7 +2,8 @@ import type { BackendChoice, BackendName } from '../ml/engines/backend';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { DatasetFailure } from '../ml/data/data';
-import type { LayerSummary } from '../ml/training/optimizers';
+import type { NetworkConfig } from '../ml/network/network';
+import type { NetworkPlan } from '../ml/network/plan';
 import type { EpochLog } from '../ml/training/train';
 import type { ConfusionMatrix, ConfusionSummary } from '../ml/training/metrics';
 import type { ModelMeta } from '../ml/network/modelMeta';
@@ -49,8 +50,9 @@ export interface TrainingView {
 }
 
 export interface ModelView {
-  readonly layers: readonly LayerSummary[];
-  readonly totalParams: number;
+  /** The network the weights are of, and its plan (the summary's rows). */
+  readonly network: NetworkConfig;
+  readonly plan: NetworkPlan;
   /** Trained weights: by this page, or loaded from a saved or uploaded model. */
   readonly trained: boolean;
   /** The run these weights belong to, if any (Continue extends it). */
@@ -104,6 +106,8 @@ export interface Notice {
 export interface SettingsView {
   readonly draft: Draft;
   readonly errors: DraftErrors;
+  /** The address chose the network: the model the page starts with (a last visit's, say) does not change it. */
+  readonly addressNetwork: boolean;
 }
 
 /** Every run kept in this browser, newest first, and what the page does with them. */
@@ -152,7 +156,7 @@ export const IDLE_TRAINING: TrainingView = {
 export function initialState(): AppState {
   return {
     config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' },
-    settings: { draft: draftOf({ backend: null, train: NOTEBOOK_RECIPE }), errors: {} },
+    settings: { draft: draftOf({ backend: null, train: NOTEBOOK_RECIPE }), errors: {}, addressNetwork: false },
     runs: { list: [], recording: null, elsewhere: [], compared: [], opened: null, error: null, notice: null },
     notices: [],
     dataset: { state: 'loading', phase: 'manifest', fraction: 0 },

@@ -1,5 +1,6 @@
 import type { BackendChoice } from '../ml/engines/backend';
-import type { LayerSummary } from '../ml/training/optimizers';
+import type { NetworkConfig } from '../ml/network/network';
+import { planOf } from '../ml/network/plan';
 import type { BatchReport, EpochLog } from '../ml/training/train';
 import { libraryTrainingOver } from './libraryActions';
 import { noticeReceived } from './noticeActions';
@@ -27,8 +28,7 @@ export function backendFailed(message: string): void {
 
 /** A new, reset, restored or loaded model: its summary, which saved model it is (if any) and, with epochsDone 0, a clean history. */
 export function modelAnnounced(
-  layers: LayerSummary[],
-  totalParams: number,
+  network: NetworkConfig,
   epochsDone: number,
   trained: boolean,
   source: string | null,
@@ -38,8 +38,9 @@ export function modelAnnounced(
   const fresh = epochsDone === 0;
   appStore.setState({
     model: {
-      layers,
-      totalParams,
+      network,
+      // The worker built it from this plan: it cannot be refused here.
+      plan: planOf(network),
       trained,
       runId,
       latestWeights: fresh || !model ? null : model.latestWeights,

@@ -2,7 +2,7 @@ import type { BackendChoice, BackendName, WasmKernels } from '../ml/engines/back
 import type { DatasetFailure } from '../ml/data/data';
 import type { Checkpoint } from '../ml/network/checkpoint';
 import type { ModelMeta } from '../ml/network/modelMeta';
-import type { LayerSummary } from '../ml/training/optimizers';
+import type { NetworkConfig } from '../ml/network/network';
 import type { BatchReport, EpochLog, TrainConfig } from '../ml/training/train';
 
 /*
@@ -35,13 +35,18 @@ export interface DatasetSummary {
   readonly timings: Readonly<Record<DatasetPhase, number>>;
 }
 
-/** One drawing through the model: class probabilities and what the two convolutions saw. */
+/** One drawing through the model: class probabilities and what each convolution saw. */
 export interface Prediction {
   readonly probabilities: Float32Array;
-  /** conv2d_1's activations, [26, 26, 8] row-major. */
-  readonly conv1: Float32Array;
-  /** conv2d_2's activations, [11, 11, 16] row-major. */
-  readonly conv2: Float32Array;
+  /** Every convolution's activations, in the network's order. */
+  readonly features: readonly FeatureMaps[];
+}
+
+/** One convolution's activations for one image: [height, width, channels], row-major. */
+export interface FeatureMaps {
+  readonly layer: string;
+  readonly shape: readonly [number, number, number];
+  readonly values: Float32Array;
 }
 
 /** Predictions of the current model on the test images, and on the sample grid. */
@@ -64,6 +69,8 @@ export interface ModelFiles {
 
 /** Where the weights in memory came from and how they were trained, for saving. */
 export interface SessionRecord {
+  /** The network the weights are of. */
+  readonly network: NetworkConfig;
   readonly seed: number;
   readonly trainingSeconds: number;
   readonly testAccuracy: number | null;
@@ -127,6 +134,8 @@ export type ToWorker =
       type: 'start';
       backend: BackendName | null;
       seed: number;
+      /** The network of a fresh model (the settings'). */
+      network: NetworkConfig;
       testSize: number;
       restore: Snapshot | null;
       threads: number | null;
@@ -147,8 +156,8 @@ export type ToWorker =
   | { type: 'use-backend'; backend: BackendName | null }
   /** Ends training after the current batch, keeping the weights. */
   | { type: 'stop' }
-  /** Fresh weights and optimiser; the epoch count starts again. */
-  | { type: 'reset'; seed: number }
+  /** Fresh weights and optimiser, of `network`; the epoch count starts again. */
+  | { type: 'reset'; seed: number; network: NetworkConfig }
   /** Evaluates the current model on the first `testSize` test images. */
   | { type: 'evaluate'; testSize: number }
   /** Saves the current model to IndexedDB under a name (null: a default one). */
@@ -174,8 +183,8 @@ export type FromWorker =
   /** A new, reset, restored or loaded model. */
   | {
       type: 'model';
-      layers: LayerSummary[];
-      totalParams: number;
+      /** The page plans it for the summary (planNetwork), as the worker did to build it. */
+      network: NetworkConfig;
       epochsDone: number;
       trained: boolean;
       source: string | null;

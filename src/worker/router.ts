@@ -79,7 +79,7 @@ export class MlWorker {
         return;
       case 'reset':
         void this.withSession(async (session) => {
-          await session.reset(message.seed).catch((error: unknown) => {
+          await session.reset(message.seed, message.network).catch((error: unknown) => {
             this.post({ type: 'training-failed', message: `Reset failed: ${errorMessage(error)}` });
           });
         });
@@ -123,8 +123,11 @@ export class MlWorker {
   private async replyTo(request: Request): Promise<{ reply: Reply; transfer: Transferable[] }> {
     switch (request.kind) {
       case 'predict': {
-        const value = await this.inference.predict((await this.requireSession()).current, request.pixels);
-        return { reply: { kind: 'predict', value }, transfer: [value.probabilities.buffer, value.conv1.buffer, value.conv2.buffer] };
+        const value = await this.inference.predict(await this.requireSession(), request.pixels);
+        return {
+          reply: { kind: 'predict', value },
+          transfer: [value.probabilities.buffer, ...value.features.map((maps) => maps.values.buffer)],
+        };
       }
       case 'test-images': {
         const value = this.dataset.testImages(request.indices);
@@ -154,11 +157,12 @@ export class MlWorker {
     await work(session);
   }
 
-  private async start({ backend, seed, restore, threads, kernels, tab }: StartMessage): Promise<void> {
+  private async start({ backend, seed, network, restore, threads, kernels, tab }: StartMessage): Promise<void> {
     // An engine race (when one is needed) waits until the dataset is decoded, so neither slows the other.
     const session = await this.engine.start({
       requested: backend,
       seed,
+      network,
       restore,
       threads,
       kernels,

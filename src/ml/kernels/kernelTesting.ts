@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildCnn } from '../network/build';
+import type { NetworkConfig } from '../network/network';
 import { mulberry32 } from '../data/random';
 
 export type Backend = 'cpu' | 'wasm';
@@ -69,16 +70,28 @@ export async function poolingCase(
   return { input, output };
 }
 
-/** The gradient of every weight of the network (seed 5) for one batch of 32, on `backend`. */
-export async function networkGradients(backend: Backend, seed: number): Promise<Float32Array[]> {
-  const images = randomInput([32, 28, 28, 1], seed);
-  const labels = Int32Array.from({ length: 32 }, (_, i) => (i * 7) % 10);
+export interface GradientCase {
+  /** The notebook's unless told. */
+  readonly network?: NetworkConfig;
+  /**
+   * Training mode (for networks without dropout, whose masks are random): batch normalisation
+   * then normalises with the batch's own statistics, as it does in training.
+   */
+  readonly training?: boolean;
+  readonly batch?: number;
+}
+
+/** The gradient of every weight of a network (seed 5) for one batch (32 unless told), on `backend`. */
+export async function networkGradients(backend: Backend, seed: number, options: GradientCase = {}): Promise<Float32Array[]> {
+  const { network, training = false, batch = 32 } = options;
+  const images = randomInput([batch, 28, 28, 1], seed);
+  const labels = Int32Array.from({ length: batch }, (_, i) => (i * 7) % 10);
   await tf.setBackend(backend);
-  const model = buildCnn({ seed: 5 });
-  const x = tf.tensor4d(images.values.map(Math.abs), [32, 28, 28, 1]);
+  const model = buildCnn({ seed: 5, ...(network ? { network } : {}) });
+  const x = tf.tensor4d(images.values.map(Math.abs), [batch, 28, 28, 1]);
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10));
   const { grads } = tf.variableGrads(() => {
-    const probabilities = model.apply(x, { training: false }) as tf.Tensor2D;
+    const probabilities = model.apply(x, { training }) as tf.Tensor2D;
     return tf.metrics.categoricalCrossentropy(y, probabilities).mean<tf.Scalar>();
   });
   const values = await Promise.all(
@@ -88,3 +101,12 @@ export async function networkGradients(backend: Backend, seed: number): Promise<
   model.dispose();
   return values;
 }
+
+/** Same padding, 5×5, 7×7 and 1×1 kernels, pools of 3, batch normalisation, tanh and sigmoid, dense only. */
+export const EDITED_NETWORKS = [
+  'c8s-p-c16k5s-p-f-h32',
+  'c6k5-p-c8k1-f-h16',
+  'c8-b-p-c8k7s.tanh-b-f-h32-b',
+  'c4k7s.sigmoid-p3-f-h32.tanh',
+  'f-h64-h32.sigmoid',
+] as const;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCnn, compileCnn, summarizeModel, weightedLayers } from './build';
-import { EXPECTED_LAYERS } from './modelFile';
+import { buildCnn, compileCnn, weightedLayers } from './build';
+import { parseNet } from './netText';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -10,8 +10,23 @@ beforeAll(async () => {
 describe('buildCnn', () => {
   it('is the notebook’s network with its parameter counts', () => {
     const model = buildCnn();
-    const summary = summarizeModel(model);
-    expect(summary.map((layer) => layer.kind)).toEqual(EXPECTED_LAYERS.map((layer) => layer.className));
+    const summary = model.layers.map((layer) => ({
+      kind: layer.getClassName(),
+      outputShape: JSON.stringify(layer.outputShape).replace(/null/g, 'None'),
+      params: layer.countParams(),
+    }));
+    expect(summary.map((layer) => layer.kind)).toEqual([
+      'Conv2D',
+      'MaxPooling2D',
+      'Dropout',
+      'Conv2D',
+      'MaxPooling2D',
+      'Dropout',
+      'Flatten',
+      'Dense',
+      'Dropout',
+      'Dense',
+    ]);
     expect(summary.map((layer) => layer.outputShape)).toEqual([
       '[None,26,26,8]',
       '[None,13,13,8]',
@@ -47,6 +62,30 @@ describe('buildCnn', () => {
     expect(model.optimizer.getClassName()).toBe('Adam');
     expect(model.optimizer.getConfig().learningRate).toBe(0.001);
     expect(model.loss).toBe('sparseCategoricalCrossentropy');
+    model.dispose();
+  });
+
+  it('keeps batch normalisation’s moving averages from training and uses them to predict', async () => {
+    const model = buildCnn({ network: parseNet('c4-b-f'), seed: 3 });
+    compileCnn(model, { optimizer: 'sgd', learningRate: 0.01 });
+    const layer = model.getLayer('batch_normalization_1');
+    const movingMean = (): Float32Array => layer.getWeights()[2]?.dataSync() as Float32Array;
+    const before = Float32Array.from(movingMean());
+    expect([...before].every((value) => value === 0)).toBe(true);
+    const x = tf.randomUniform([16, 28, 28, 1], 0, 1, 'float32', 4);
+    const y = tf.tensor1d(
+      Array.from({ length: 16 }, (_, i) => i % 10),
+      'float32',
+    );
+    await model.fit(x, y, { epochs: 1, batchSize: 16 });
+    const after = movingMean();
+    expect([...after].some((value, i) => value !== before[i])).toBe(true);
+    // In inference the layer normalises with the moving averages, not the batch's own: one image alone gives the same answer as in a batch.
+    const alone = tf.tidy(() => (model.predict(x.slice([0], [1])) as tf.Tensor).dataSync());
+    const inBatch = tf.tidy(() => (model.predict(x) as tf.Tensor).slice([0], [1]).dataSync());
+    expect([...alone].map((v) => v.toFixed(5))).toEqual([...inBatch].map((v) => v.toFixed(5)));
+    tf.dispose([x, y]);
+    model.optimizer.dispose();
     model.dispose();
   });
 });

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCnn } from './build';
-import { EXPECTED_LAYERS, EXPECTED_WEIGHT_BYTES, ModelFileError, checkModelFiles, decodeWeights, excerpt } from './modelFile';
+import { ModelFileError, checkModelFiles, decodeWeights, excerpt } from './modelFile';
+import { netText, parseNet } from './netText';
+import type { NetworkConfig } from './network';
 
 interface ModelJson {
   format?: string;
@@ -9,24 +11,34 @@ interface ModelJson {
   weightsManifest: { weights: { name: string; shape: unknown; dtype?: string }[] }[];
 }
 
+/** The notebook's network: 42,358 float32 values. */
+const NOTEBOOK_BYTES = 42_358 * 4;
+
 let modelJson = '';
 let weightData = new ArrayBuffer(0);
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  const model = buildCnn({ seed: 1 });
+/** A network's model.json and weights as tfjs saves them. */
+async function saved(network?: NetworkConfig): Promise<{ modelJson: string; weightData: ArrayBuffer }> {
+  const model = buildCnn({ seed: 1, ...(network ? { network } : {}) });
+  const files = { modelJson: '', weightData: new ArrayBuffer(0) };
   await model.save(
     tf.io.withSaveHandler((artifacts) => {
-      modelJson = JSON.stringify({
+      files.modelJson = JSON.stringify({
         format: 'layers-model',
         modelTopology: artifacts.modelTopology,
         weightsManifest: [{ paths: ['./weights.bin'], weights: artifacts.weightSpecs }],
       });
-      if (artifacts.weightData instanceof ArrayBuffer) weightData = artifacts.weightData;
+      if (artifacts.weightData instanceof ArrayBuffer) files.weightData = artifacts.weightData;
       return Promise.resolve({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
     }),
   );
   model.dispose();
+  return files;
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  ({ modelJson, weightData } = await saved());
 });
 
 function edited(change: (json: ModelJson) => void): string {
@@ -47,18 +59,21 @@ const weight = (json: ModelJson, index: number): { name: string; shape: unknown;
 };
 
 describe('checkModelFiles', () => {
-  it('accepts this app’s own network with weights of the right size', () => {
-    expect(EXPECTED_WEIGHT_BYTES).toBe(42_358 * 4);
-    expect(checkModelFiles(modelJson, EXPECTED_WEIGHT_BYTES).weightSpecs).toHaveLength(8);
+  it('accepts this app’s own network with weights of the right size, and reads its network', () => {
+    const checked = checkModelFiles(modelJson, NOTEBOOK_BYTES);
+    expect(checked.weightSpecs).toHaveLength(8);
+    expect(netText(checked.network)).toBe('c8-p-d0.2-c16-p-d0.2-f-h100-d0.5');
   });
 
-  it('describes buildCnn exactly: every layer’s class and every setting it checks', () => {
-    const layers = (JSON.parse(modelJson) as ModelJson).modelTopology.config.layers;
-    expect(layers.map((entry) => entry.class_name)).toEqual(EXPECTED_LAYERS.map((expected) => expected.className));
-    layers.forEach((entry, i) => {
-      for (const setting of EXPECTED_LAYERS[i]?.settings ?? [])
-        expect(entry.config[setting.key] ?? setting.ifAbsent).toEqual(setting.value);
-    });
+  it.each([
+    'c32k5s.tanh-p3-b-d0.25-c4k1.sigmoid-f-h64.linear-b',
+    'f-h128-d0.3',
+    'c6k5s.tanh-p-c16k5.tanh-p-f-h120.tanh-h84.tanh',
+    'b-c4k7-p-f',
+  ])('reads any network of the family from its file: %s', async (text) => {
+    const files = await saved(parseNet(text));
+    const checked = checkModelFiles(files.modelJson, files.weightData.byteLength);
+    expect(netText(checked.network)).toBe(text);
   });
 
   it('accepts a Keras export of the same network: other layer names, pooling strides written as null', () => {
@@ -80,67 +95,97 @@ describe('checkModelFiles', () => {
       const owners = ['conv2d', 'conv2d', 'conv2d_1', 'conv2d_1', 'dense', 'dense', 'dense_1', 'dense_1'];
       json.weightsManifest[0]?.weights.forEach((spec, i) => (spec.name = `${owners[i] ?? ''}/${i % 2 ? 'bias' : 'kernel'}`));
     });
-    expect(checkModelFiles(keras, EXPECTED_WEIGHT_BYTES).weightSpecs[0]?.name).toBe('conv2d/kernel');
+    expect(checkModelFiles(keras, NOTEBOOK_BYTES).weightSpecs[0]?.name).toBe('conv2d_1/kernel');
   });
 
   it.each([
-    ['text that is not JSON', () => '{ nope', EXPECTED_WEIGHT_BYTES, 'model.json could not be read as JSON'],
-    ['a graph model', () => edited((json) => (json.format = 'graph-model')), EXPECTED_WEIGHT_BYTES, 'not a layers model'],
+    ['text that is not JSON', () => '{ nope', NOTEBOOK_BYTES, 'model.json could not be read as JSON'],
+    ['a graph model', () => edited((json) => (json.format = 'graph-model')), NOTEBOOK_BYTES, 'not a layers model'],
     [
-      'a layer too few',
-      () => edited((json) => json.modelTopology.config.layers.splice(2, 1)),
-      EXPECTED_WEIGHT_BYTES,
-      'layer 3 is "Conv2D"; this app\'s network has Dropout there',
+      'a layer of another kind',
+      () => edited((json) => (json.modelTopology.config.layers[2] = { class_name: 'LSTM', config: {} })),
+      NOTEBOOK_BYTES,
+      'layer 3 is "LSTM"; this app trains Conv2D, MaxPooling2D, BatchNormalization, Dropout, Flatten and Dense',
     ],
-    [
-      'another input size',
-      () => edited((json) => (layer(json, 0).batch_input_shape = [null, 32, 32, 1])),
-      EXPECTED_WEIGHT_BYTES,
-      '28×28×1',
-    ],
+    ['another input size', () => edited((json) => (layer(json, 0).batch_input_shape = [null, 32, 32, 1])), NOTEBOOK_BYTES, '28×28×1'],
     [
       'another output size',
       () => edited((json) => (layer(json, 9).units = 11)),
-      EXPECTED_WEIGHT_BYTES,
-      "layer 10 (Dense) has units 11; this app's network has 10",
+      NOTEBOOK_BYTES,
+      'layer 10 (Dense) has units 11; this app’s networks end in Dense(10, softmax)',
     ],
     [
       'a convolution with another stride',
       () => edited((json) => (layer(json, 0).strides = [2, 2])),
-      EXPECTED_WEIGHT_BYTES,
-      "layer 1 (Conv2D) has strides [2,2]; this app's network has [1,1]",
+      NOTEBOOK_BYTES,
+      'layer 1 (Conv2D) has strides [2,2]; this app trains stride 1 only',
     ],
     [
-      'a linear first convolution',
-      () => edited((json) => (layer(json, 0).activation = 'linear')),
-      EXPECTED_WEIGHT_BYTES,
-      'layer 1 (Conv2D) has activation "linear"; this app\'s network has "relu"',
+      'an oblong kernel',
+      () => edited((json) => (layer(json, 3).kernel_size = [3, 5])),
+      NOTEBOOK_BYTES,
+      'layer 4 (Conv2D) has kernel_size [3,5]; this app trains square sizes only',
+    ],
+    [
+      'too many filters',
+      () => edited((json) => (layer(json, 0).filters = 500)),
+      NOTEBOOK_BYTES,
+      'layer 1 (Conv2D) has filters 500; this app trains 1 to 128',
+    ],
+    [
+      'causal padding',
+      () => edited((json) => (layer(json, 0).padding = 'causal')),
+      NOTEBOOK_BYTES,
+      'has padding "causal"; this app trains valid and same',
+    ],
+    [
+      'an activation outside the family',
+      () => edited((json) => (layer(json, 0).activation = 'elu')),
+      NOTEBOOK_BYTES,
+      'layer 1 (Conv2D) has activation "elu"',
     ],
     [
       'an activation left out (tfjs would make it linear)',
       () => edited((json) => delete layer(json, 9).activation),
-      EXPECTED_WEIGHT_BYTES,
+      NOTEBOOK_BYTES,
       'layer 10 (Dense) does not say its activation',
     ],
-    ['another dropout rate', () => edited((json) => (layer(json, 8).rate = 0.1)), EXPECTED_WEIGHT_BYTES, 'has rate 0.1'],
+    [
+      'a dropout rate out of bounds',
+      () => edited((json) => (layer(json, 8).rate = 0.95)),
+      NOTEBOOK_BYTES,
+      'has rate 0.95; this app trains 0 to 0.9',
+    ],
+    [
+      'a network that cannot be trained',
+      () => edited((json) => json.modelTopology.config.layers.splice(6, 1)),
+      NOTEBOOK_BYTES,
+      'its network cannot be trained here: Layer 7 (Dense) needs flat data',
+    ],
     [
       'a weight of the wrong shape',
       () => edited((json) => (weight(json, 4).shape = [400, 99])),
-      EXPECTED_WEIGHT_BYTES,
+      NOTEBOOK_BYTES,
       'weight "dense_1/kernel" has shape [400,99], not [400,100]',
     ],
     [
       'a renamed weight',
       () => edited((json) => (weight(json, 0).name = 'other/kernel')),
-      EXPECTED_WEIGHT_BYTES,
-      'weight 1 is named "other/kernel", not "conv2d_1/kernel"',
+      NOTEBOOK_BYTES,
+      'weight 1 is named "other/kernel", which is not a weight of its layers',
     ],
-    ['integer weights', () => edited((json) => (weight(json, 1).dtype = 'int32')), EXPECTED_WEIGHT_BYTES, 'is "int32", not float32'],
+    [
+      'a weight twice',
+      () => edited((json) => (weight(json, 2).name = 'conv2d_1/kernel')),
+      NOTEBOOK_BYTES,
+      'weight 3 is named "conv2d_1/kernel"',
+    ],
+    ['integer weights', () => edited((json) => (weight(json, 1).dtype = 'int32')), NOTEBOOK_BYTES, 'is "int32", not float32'],
     [
       'a shape nested 100,000 deep',
       // Built as text: the test's own JSON.stringify could not write it.
       () => edited((json) => (weight(json, 0).shape = 'DEEP')).replace('"DEEP"', `${'['.repeat(100_000)}${']'.repeat(100_000)}`),
-      EXPECTED_WEIGHT_BYTES,
+      NOTEBOOK_BYTES,
       'weight "conv2d_1/kernel" has shape',
     ],
     ['a weights file cut short', () => modelJson, 1000, '1000 bytes, not 169432'],
@@ -159,13 +204,24 @@ describe('checkModelFiles', () => {
 });
 
 describe('decodeWeights', () => {
-  it('gives back the model’s own values under this app’s names', async () => {
-    const { weightSpecs } = checkModelFiles(modelJson, weightData.byteLength);
-    const decoded = decodeWeights(weightSpecs, weightData);
-    const model = buildCnn({ seed: 1 });
-    const expected = await Promise.all(model.getWeights().map((tensor) => tensor.data()));
+  it('gives back the model’s own values under this app’s names, batch normalisation’s moving averages too', async () => {
+    const network = parseNet('c4-b-p-f-h8-b');
+    const files = await saved(network);
+    const { weightSpecs } = checkModelFiles(files.modelJson, files.weightData.byteLength);
+    const decoded = decodeWeights(weightSpecs, files.weightData);
+    const model = buildCnn({ seed: 1, network });
+    const expected = new Map(
+      await Promise.all(model.weights.map(async (w) => [w.originalName, Array.from(await w.read().data())] as const)),
+    );
     model.dispose();
-    expect(decoded.map((entry) => entry.name)).toEqual([
+    expect(decoded.map((entry) => entry.name).sort()).toEqual([...expected.keys()].sort());
+    expect(decoded.map((entry) => entry.name)).toContain('batch_normalization_2/moving_variance');
+    for (const entry of decoded) expect(Array.from(entry.values)).toEqual(expected.get(entry.name));
+  });
+
+  it('decodes the notebook’s weights in order', () => {
+    const { weightSpecs } = checkModelFiles(modelJson, weightData.byteLength);
+    expect(decodeWeights(weightSpecs, weightData).map((entry) => entry.name)).toEqual([
       'conv2d_1/kernel',
       'conv2d_1/bias',
       'conv2d_2/kernel',
@@ -175,9 +231,6 @@ describe('decodeWeights', () => {
       'dense_2/kernel',
       'dense_2/bias',
     ]);
-    decoded.forEach((entry, i) => {
-      expect(Array.from(entry.values)).toEqual(Array.from(expected[i] ?? []));
-    });
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultName, isModelMeta, sortByDate, type ModelMeta } from './modelMeta';
+import { parseNet } from './netText';
+import { NOTEBOOK_NETWORK } from './network';
+import { defaultName, readModelMeta, sortByDate, type ModelMeta } from './modelMeta';
 
 describe('model metadata', () => {
   const meta = (id: string, savedAt: string): ModelMeta => ({
@@ -11,12 +13,19 @@ describe('model metadata', () => {
     backend: 'wasm',
     seed: 42,
     trainingSeconds: 47,
+    network: NOTEBOOK_NETWORK,
   });
 
-  it('recognises complete entries only', () => {
-    expect(isModelMeta(meta('a', '2026-11-24T10:00:00Z'))).toBe(true);
-    expect(isModelMeta({ ...meta('a', 'x'), epochs: '5' })).toBe(false);
-    expect(isModelMeta({ ...meta('a', 'x'), testAccuracy: null })).toBe(true);
+  it('recognises complete entries only, and reads one saved before networks could be edited as the notebook’s', () => {
+    expect(readModelMeta(meta('a', '2026-11-24T10:00:00Z'))).toEqual(meta('a', '2026-11-24T10:00:00Z'));
+    expect(readModelMeta({ ...meta('a', 'x'), epochs: '5' })).toBeNull();
+    expect(readModelMeta({ ...meta('a', 'x'), testAccuracy: null })).not.toBeNull();
+    const older: Record<string, unknown> = { ...meta('a', 'x') };
+    delete older.network;
+    expect(readModelMeta(older)?.network).toEqual(NOTEBOOK_NETWORK);
+    const other = parseNet('f-h32');
+    expect(readModelMeta({ ...meta('a', 'x'), network: other })?.network).toEqual(other);
+    expect(readModelMeta({ ...meta('a', 'x'), network: { layers: [{ kind: 'lstm' }] } })).toBeNull();
   });
 
   it('lists newest first and names models readably', () => {

@@ -1,4 +1,5 @@
 import { isRecord } from '../json';
+import { NOTEBOOK_NETWORK, readNetwork, type NetworkConfig } from './network';
 
 /* What the app records beside each saved model, and how saved models are listed and named. */
 
@@ -13,9 +14,21 @@ export interface ModelMeta {
   readonly backend: string;
   readonly seed: number;
   readonly trainingSeconds: number;
+  /** The network the weights are of. */
+  readonly network: NetworkConfig;
 }
 
-export function isModelMeta(value: unknown): value is ModelMeta {
+/** A record as stored: one saved before networks could be edited does not say which it has (the notebook's). */
+export type StoredModelMeta = Omit<ModelMeta, 'network'> & { readonly network?: unknown };
+
+/** A stored record, checked, with its network; null if it is not one. */
+export function readModelMeta(value: unknown): ModelMeta | null {
+  if (!isStoredMeta(value)) return null;
+  const network = value.network === undefined ? NOTEBOOK_NETWORK : readNetwork(value.network);
+  return network ? { ...value, network } : null;
+}
+
+function isStoredMeta(value: unknown): value is StoredModelMeta {
   if (!isRecord(value)) return false;
   return (
     typeof value.id === 'string' &&

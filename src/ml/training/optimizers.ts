@@ -18,11 +18,3 @@ export interface OptimizerConfig {
 
 /** The notebook's recipe: Adam at 0.001. */
 export const NOTEBOOK_OPTIMIZER: OptimizerConfig = { optimizer: 'adam', learningRate: 0.001 };
-
-/** One layer as `model.summary()` lists it, as the worker tells the page. */
-export interface LayerSummary {
-  readonly name: string;
-  readonly kind: string;
-  readonly outputShape: string;
-  readonly params: number;
-}

@@ -2,13 +2,19 @@ import * as tf from '@tensorflow/tfjs';
 import { NO_AUGMENT } from '../data/augment';
 import { installTrainingKernels } from '../kernels';
 import type { ScheduleConfig } from './schedule';
-import type { ScheduleSpan, TrainHooks } from './train';
+import type { ScheduleSpan, TrainConfig, TrainHooks } from './train';
+import { NOTEBOOK_NETWORK } from '../network/network';
 
 /** For runs at a constant learning rate, where the epochs a schedule spans change nothing. */
 export const ANY_SPAN: ScheduleSpan = { firstEpoch: 1, epochs: 1 };
 
-/** The notebook's way of stepping, for tests that set the rest of a TrainConfig themselves. */
-export const PLAIN_STEPS = { schedule: 'constant', lrDecay: 0.5, ...NO_AUGMENT } as const satisfies Omit<ScheduleConfig, 'learningRate'>;
+/** The notebook's network and way of stepping, for tests that set the rest of a TrainConfig themselves. */
+export const PLAIN_STEPS = {
+  network: NOTEBOOK_NETWORK,
+  schedule: 'constant',
+  lrDecay: 0.5,
+  ...NO_AUGMENT,
+} as const satisfies Omit<ScheduleConfig, 'learningRate'> & Partial<TrainConfig>;
 
 /** Hooks for training in tests: never stop, no UI, a real clock. */
 export function quietHooks(overrides: Partial<TrainHooks> = {}): TrainHooks {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { augmentBatch, augments, type AugmentConfig } from '../data/augment';
 import { batchBuffers, gatherBatch, imagesTensor } from '../data/batches';
 import type { MnistData } from '../data/data';
+import type { NetworkConfig } from '../network/network';
 import { EVALUATION_BATCH, correctCount, crossEntropy, evaluate, type Evaluation } from './evaluate';
 import { NonFiniteError } from './faults';
 import { isTunable } from './makeOptimizer';
@@ -9,8 +10,10 @@ import type { OptimizerConfig } from './optimizers';
 import { epochOrder } from '../data/random';
 import { learningRateAt, type ScheduleConfig } from './schedule';
 
-/** A run's settings: the optimiser, its learning-rate schedule, the augmentation and the data. */
+/** A run's settings: the network, the optimiser, its learning-rate schedule, the augmentation and the data. */
 export interface TrainConfig extends OptimizerConfig, ScheduleConfig, AugmentConfig {
+  /** The network trained: a different one starts from fresh weights. */
+  readonly network: NetworkConfig;
   readonly epochs: number;
   readonly batchSize: number;
   /** The first N training images are used. */

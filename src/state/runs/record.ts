@@ -2,6 +2,8 @@ import type { Histogram } from '../../ml/training/histogram';
 import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/training/metrics';
 import { NO_AUGMENT } from '../../ml/data/augment';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
+import { sameNetwork } from '../../ml/network/netText';
+import { NOTEBOOK_NETWORK } from '../../ml/network/network';
 import { sameRecipe } from '../presets';
 
 /**
@@ -41,7 +43,7 @@ export interface RunEvaluation {
 export interface RunRecord {
   readonly format: 'mnist-in-a-tab-run';
   /** 2 added the schedule, the augmentation and the learning rates; an earlier app refuses what it cannot read. */
-  readonly version: 2;
+  readonly version: 3;
   /** TensorBoard's `YYYYMMDD-HHMMSS`, local time, with `-2`, `-3`… on a clash. */
   readonly id: string;
   readonly name: string;
@@ -123,7 +125,7 @@ export interface RunStart {
 export function startRun(start: RunStart): RunRecord {
   return {
     format: 'mnist-in-a-tab-run',
-    version: 2,
+    version: 3,
     id: start.id,
     name: start.id,
     state: 'running',
@@ -179,22 +181,36 @@ export function endRun(run: RunRecord, state: Exclude<RunState, 'running'>, mess
 
 /** The settings that make two runs different experiments (epochs per click aside: Continue changes those). */
 export function sameExperiment(a: TrainConfig, b: TrainConfig): boolean {
-  return sameRecipe({ ...a, epochs: b.epochs }, b) && a.trainSize === b.trainSize && a.testSize === b.testSize && a.seed === b.seed;
+  return (
+    sameRecipe({ ...a, epochs: b.epochs }, b) &&
+    sameNetwork(a.network, b.network) &&
+    a.trainSize === b.trainSize &&
+    a.testSize === b.testSize &&
+    a.seed === b.seed
+  );
 }
 
-/** What a run kept before schedules and augmentation existed trained with: a constant rate, no augmentation. */
-export const EARLIER_RECIPE = { schedule: 'constant', lrDecay: 0.5, ...NO_AUGMENT } as const satisfies Partial<TrainConfig>;
+/**
+ * What a run kept before schedules, augmentation and networks of one's own existed trained with:
+ * a constant rate, no augmentation, the notebook's network.
+ */
+export const EARLIER_RECIPE = {
+  schedule: 'constant',
+  lrDecay: 0.5,
+  ...NO_AUGMENT,
+  network: NOTEBOOK_NETWORK,
+} as const satisfies Partial<TrainConfig>;
 
 /** A run as an earlier version of the app kept it: the settings it lacks are those it trained with. */
 export type EarlierRun = Omit<RunRecord, 'version' | 'settings' | 'learningRates'> & {
-  readonly version: 1 | 2;
+  readonly version: 1 | 2 | 3;
   readonly settings: Omit<TrainConfig, keyof typeof EARLIER_RECIPE> & Partial<TrainConfig>;
   readonly learningRates?: LossSeries;
 };
 
 export function upgradeRun(run: EarlierRun): RunRecord {
   const settings = { ...EARLIER_RECIPE, ...run.settings };
-  return { ...run, version: 2, settings, learningRates: run.learningRates ?? flatSeries(run.batchLoss, settings.learningRate) };
+  return { ...run, version: 3, settings, learningRates: run.learningRates ?? flatSeries(run.batchLoss, settings.learningRate) };
 }
 
 /** A constant series in the shape of another: an earlier run's learning rate, batch for batch like its losses. */

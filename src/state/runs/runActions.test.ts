@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { NOTEBOOK_NETWORK } from '../../ml/network/network';
+import { planOf } from '../../ml/network/plan';
 import { NOTEBOOK_RECIPE } from '../settings';
 import { dispatch } from '../dispatch';
 import { appStore, initialState } from '../store';
@@ -29,7 +31,9 @@ beforeEach(() => {
 });
 
 function announce(runId: string | null, trained = true): void {
-  appStore.setState({ model: { layers: [], totalParams: 42_358, trained, runId, latestWeights: null, weightHistory: [] } });
+  appStore.setState({
+    model: { network: NOTEBOOK_NETWORK, plan: planOf(NOTEBOOK_NETWORK), trained, runId, latestWeights: null, weightHistory: [] },
+  });
 }
 
 describe('recording a run', () => {

@@ -3,6 +3,7 @@ import { PRESETS } from '../presets';
 import { NOTEBOOK_RECIPE } from '../settings';
 import { RUN_BOUNDS, addEpoch, addHistograms, appendLosses, setEvaluation, startRun, type RunRecord } from './record';
 import { RunFileError, parseRunFile, runJson } from './runFile';
+import { parseNet } from '../../ml/network/netText';
 
 const matrix = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 95 : 1)));
 const run: RunRecord = setEvaluation(
@@ -73,6 +74,19 @@ describe('run files', () => {
     });
   });
 
+  it('keep a run’s network, and read a version 2 file as the notebook’s network', () => {
+    const lenet: RunRecord = {
+      ...run,
+      settings: { ...NOTEBOOK_RECIPE, network: parseNet('c6k5s.tanh-p-c16k5.tanh-p-f-h120.tanh-h84.tanh') },
+    };
+    expect(parseRunFile(runJson(lenet))).toEqual(lenet);
+    const version2 = edited((json) => {
+      json.version = 2;
+      delete (json.settings as Record<string, unknown>).network;
+    });
+    expect(parseRunFile(version2)).toEqual(run);
+  });
+
   it('mark a run exported while training as stopped', () => {
     expect(parseRunFile(edited((json) => (json.state = 'running'))).state).toBe('stopped');
   });
@@ -80,7 +94,17 @@ describe('run files', () => {
   it.each([
     ['not JSON', () => '{', 'it could not be read as JSON'],
     ['another kind of file', () => '{"format":"layers-model"}', 'it is not a run exported by this app'],
-    ['a later version', () => edited((json) => (json.version = 3)), 'a version of this app that this one cannot read'],
+    ['a later version', () => edited((json) => (json.version = 4)), 'a version of this app that this one cannot read'],
+    [
+      'a network outside the family',
+      () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, network: { layers: [{ kind: 'lstm' }] } })),
+      'its network is not one this app trains',
+    ],
+    [
+      'a network that cannot be trained',
+      () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, network: parseNet('c8') })),
+      'its network cannot be trained: The output layer Dense(10, softmax) needs flat data',
+    ],
     ['an optimizer nobody knows', () => edited((json) => (json.settings = { ...NOTEBOOK_RECIPE, optimizer: 'adagrad' })), 'its optimizer'],
     [
       'a learning rate that is not a number',

@@ -3,6 +3,8 @@ import { isScheduleName, type ScheduleName } from '../../ml/training/schedule';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { SETTINGS } from '../settings';
 import { isRecord } from '../../ml/json';
+import { readNetwork, type NetworkConfig } from '../../ml/network/network';
+import { planNetwork } from '../../ml/network/plan';
 import {
   EARLIER_RECIPE,
   EMPTY_LOSSES,
@@ -50,13 +52,27 @@ type RangedSetting =
 function allowed(name: RangedSetting): (value: unknown) => value is number {
   const { rule } = SETTINGS[name];
   return (value): value is number =>
-    finite(value) && rule.kind !== 'choice' && (rule.kind !== 'whole' || Number.isInteger(value)) && value >= rule.min && value <= rule.max;
+    finite(value) &&
+    (rule.kind === 'whole' || rule.kind === 'decimal') &&
+    (rule.kind !== 'whole' || Number.isInteger(value)) &&
+    value >= rule.min &&
+    value <= rule.max;
 }
 
 /** What the form takes for a whole-number field, in words. */
 function wholeRange(name: 'epochs' | 'batchSize' | 'trainSize' | 'testSize' | 'seed'): string {
   const { rule } = SETTINGS[name];
   return rule.kind === 'whole' ? `a whole number from ${rule.min} to ${rule.max}` : 'a whole number';
+}
+
+/** The network, checked and copied (nothing else of the file is kept); a file from before networks could be edited has the notebook's. */
+function readRunNetwork(settings: Json): NetworkConfig {
+  if (settings.network === undefined) return EARLIER_RECIPE.network;
+  const network = readNetwork(settings.network);
+  if (!network) fail('its network is not one this app trains');
+  const planned = planNetwork(network);
+  if (!planned.ok) fail(`its network cannot be trained: ${planned.refusal.message}`);
+  return network;
 }
 
 /** A setting added after the first run files: absent means the recipe every earlier run trained with. */
@@ -69,6 +85,7 @@ function readSettings(value: unknown): TrainConfig {
   const optimizer = value.optimizer;
   if (typeof optimizer !== 'string' || !isOptimizerName(optimizer)) fail('its optimizer is not one this app knows');
   return {
+    network: readRunNetwork(value),
     epochs: field(value, 'epochs', allowed('epochs'), wholeRange('epochs')),
     batchSize: field(value, 'batchSize', allowed('batchSize'), wholeRange('batchSize')),
     learningRate: field(value, 'learningRate', allowed('learningRate'), 'a learning rate from 0.000001 to 1'),
@@ -179,7 +196,7 @@ export function parseRunFile(text: string): RunRecord {
     fail('it could not be read as JSON');
   }
   if (!isRecord(json) || json.format !== 'mnist-in-a-tab-run') fail('it is not a run exported by this app');
-  if (json.version !== 1 && json.version !== 2) fail('it comes from a version of this app that this one cannot read');
+  if (json.version !== 1 && json.version !== 2 && json.version !== 3) fail('it comes from a version of this app that this one cannot read');
   const epochs = json.epochs;
   if (!Array.isArray(epochs) || epochs.length > RUN_BOUNDS.epochs) fail('its epochs are malformed');
   const engines = json.engines;
@@ -192,7 +209,7 @@ export function parseRunFile(text: string): RunRecord {
   const batchLoss = readLosses(json.batchLoss);
   const run: RunRecord = {
     format: 'mnist-in-a-tab-run',
-    version: 2,
+    version: 3,
     id: field(json, 'id', (value): value is string => isString(value) && /^[\w.-]{1,64}$/.test(value), 'a run name like 20261125-134501'),
     name: field(json, 'name', (value): value is string => isString(value) && value.trim() !== '', 'a name of 1 to 200 characters'),
     // A run that was under way when it was exported did not finish.

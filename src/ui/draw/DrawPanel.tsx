@@ -98,11 +98,22 @@ export function DrawPanel() {
       {live.result && (
         <div className="inside">
           <p className="muted">
-            Inside the network: each tile is one filter&apos;s response to your drawing (brighter = stronger). The first convolution finds
-            edges and strokes in 26×26 maps; the second combines them into parts of digits in 11×11 maps.
+            Inside the network: each tile is one filter&apos;s response to your drawing (brighter = stronger). A first convolution finds
+            edges and strokes; the ones after it combine them into parts of digits.
           </p>
-          <FeatureMaps values={live.result.prediction.conv1} size={26} channels={8} title="Convolution 1: 8 feature maps, 26×26" />
-          <FeatureMaps values={live.result.prediction.conv2} size={11} channels={16} title="Convolution 2: 16 feature maps, 11×11" />
+          {live.result.prediction.features.length === 0 && (
+            <p className="muted">This network has no convolutions: it reads the pixels directly.</p>
+          )}
+          {live.result.prediction.features.map(({ layer, shape: [height, width, channels], values }, i) => (
+            <FeatureMaps
+              key={layer}
+              values={values}
+              height={height}
+              width={width}
+              channels={channels}
+              title={`Convolution ${i + 1}: ${channels} feature map${channels === 1 ? '' : 's'}, ${height}×${width}`}
+            />
+          ))}
         </div>
       )}
     </section>

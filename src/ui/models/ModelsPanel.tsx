@@ -5,6 +5,8 @@ import { percent, seconds } from '../format';
 import { useMlClient } from '../mlClientContext';
 import { downloadModelFiles, readModelFiles } from './modelFiles';
 import { errorMessage } from '../../ml/errors';
+import { netText } from '../../ml/network/netText';
+import { networkTitle } from '../runs/runRows';
 
 /** Save to IndexedDB, the saved list with load and delete, and the model as files, down and up. */
 export function ModelsPanel() {
@@ -90,14 +92,19 @@ export function ModelsPanel() {
       <ul className="saved-models" data-testid="saved-models" aria-label="Saved models">
         {library.models.length === 0 && <li className="muted">No saved models yet. Saved models stay in this browser, across reloads.</li>}
         {library.models.map((model) => (
-          <li key={model.id} data-model-id={model.id} className={model.id === library.active ? 'active' : undefined}>
+          <li
+            key={model.id}
+            data-model-id={model.id}
+            data-network={netText(model.network)}
+            className={model.id === library.active ? 'active' : undefined}
+          >
             <div>
               <strong>{model.name}</strong>
               {model.id === library.active && <span className="badge">in use</span>}
               <div className="muted">
                 {new Date(model.savedAt).toLocaleString('en-GB')} · {model.epochs} epoch{model.epochs === 1 ? '' : 's'} ·{' '}
                 {model.testAccuracy === null ? 'not evaluated' : `test ${percent(model.testAccuracy)}`} · {model.backend} · seed{' '}
-                {model.seed} · trained {seconds(model.trainingSeconds)}
+                {model.seed} · trained {seconds(model.trainingSeconds)} · {networkTitle(model.network)} network
               </div>
             </div>
             <button

@@ -5,6 +5,7 @@ import { runCompared, runOpened, runRemoved, runRenamed } from '../../state/runs
 import { runJson } from '../../state/runs/runFile';
 import { useAppState } from '../../state/store';
 import { offerFile } from '../download';
+import { netText } from '../../ml/network/netText';
 import { runSummary } from './runRows';
 
 const STATE_TEXT: Record<RunRecord['state'], string> = { running: 'running', done: 'done', stopped: 'stopped', failed: 'failed' };
@@ -19,7 +20,13 @@ export function RunItem({ run }: { run: RunRecord }) {
   const [renaming, setRenaming] = useState<string | null>(null);
 
   return (
-    <li className={`run${opened ? ' opened' : ''}`} data-testid="run" data-run-id={run.id} data-state={run.state}>
+    <li
+      className={`run${opened ? ' opened' : ''}`}
+      data-testid="run"
+      data-run-id={run.id}
+      data-state={run.state}
+      data-network={netText(run.settings.network)}
+    >
       <label className="compare-box">
         <input type="checkbox" checked={compared} onChange={(event) => runCompared(run.id, event.target.checked)} />
         Compare

@@ -1,4 +1,7 @@
 import { augments } from '../../ml/data/augment';
+import { netText, sameNetwork } from '../../ml/network/netText';
+import { NOTEBOOK_NETWORK, type NetworkConfig } from '../../ml/network/network';
+import { planNetwork } from '../../ml/network/plan';
 import type { TrainConfig } from '../../ml/training/train';
 import { PRESET_TITLES, presetOf } from '../../state/presets';
 import type { RunRecord } from '../../state/runs/record';
@@ -40,7 +43,20 @@ function augmentText(settings: TrainConfig): string {
   return augments(settings) ? `±${settings.rotation}°, ±${settings.zoom} %, ±${settings.shift} px` : 'none';
 }
 
+/** A network's name where it is the notebook's, else its `net` text. */
+export function networkTitle(network: NetworkConfig): string {
+  return sameNetwork(network, NOTEBOOK_NETWORK) ? `notebook (${netText(network)})` : netText(network);
+}
+
+/** Parameters of a run's network (its plan: runs only keep trainable networks). */
+function parameters(network: NetworkConfig): string {
+  const planned = planNetwork(network);
+  return planned.ok ? count(planned.plan.totalParams) : '—';
+}
+
 export const SETTING_ROWS: readonly Column[] = [
+  ['Network', (run) => networkTitle(run.settings.network)],
+  ['Parameters', (run) => parameters(run.settings.network)],
   ['Recipe', (run) => recipeTitle(run.settings)],
   ['Epochs', (run) => `${run.epochs.length} of ${run.plannedEpochs}`],
   ['Batch size', (run) => count(run.settings.batchSize)],
@@ -76,5 +92,6 @@ export function compareRows(columns: readonly Column[], runs: readonly RunRecord
 export function runSummary(run: RunRecord): string {
   const accuracy = run.evaluation ? ` · test ${percent(run.evaluation.summary.accuracy)}` : '';
   const { learningRate, optimizer, batchSize } = run.settings;
-  return `${recipeTitle(run.settings)} recipe · ${optimizer} ${learningRate} ${scheduleText(run.settings)} · batch ${batchSize} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;
+  const network = sameNetwork(run.settings.network, NOTEBOOK_NETWORK) ? '' : `${netText(run.settings.network)} · `;
+  return `${network}${recipeTitle(run.settings)} recipe · ${optimizer} ${learningRate} ${scheduleText(run.settings)} · batch ${batchSize} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;
 }

@@ -32,8 +32,18 @@ function Field({ name, hint, children }: { name: SettingName; hint?: string | un
   );
 }
 
-/** A number as typed: checked on every keystroke, refused values named beside the field. */
-export function NumberField({ name, decimal = false, hint }: { name: SettingName; decimal?: boolean; hint?: string | undefined }) {
+/** Text as typed: checked on every keystroke, refused values named beside the field. */
+export function NumberField({
+  name,
+  decimal = false,
+  hint,
+  mode = decimal ? 'decimal' : 'numeric',
+}: {
+  name: SettingName;
+  decimal?: boolean;
+  hint?: string | undefined;
+  mode?: 'decimal' | 'numeric' | 'text';
+}) {
   const text = useAppState((state) => state.settings.draft[name]);
   const invalid = useAppState((state) => state.settings.errors[name] !== undefined);
   return (
@@ -42,7 +52,7 @@ export function NumberField({ name, decimal = false, hint }: { name: SettingName
         <input
           id={id}
           type="text"
-          inputMode={decimal ? 'decimal' : 'numeric'}
+          inputMode={mode}
           autoComplete="off"
           spellCheck={false}
           value={text}

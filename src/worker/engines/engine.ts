@@ -2,6 +2,7 @@ import type { BackendName, BackendProbe, WasmKernels } from '../../ml/engines/ba
 import { errorMessage } from '../../ml/errors';
 import { raceKey, type RaceReport } from '../../ml/engines/race';
 import { GpuHealth } from './gpuHealth';
+import type { NetworkConfig } from '../../ml/network/network';
 import type { Post, Snapshot } from '../protocol';
 import { keepWorkingCopy } from '../storage/workingCopies';
 import { configureWasmKernels, configureWasmThreads, everyCore, useWasmThreads } from './wasmSetup';
@@ -14,6 +15,8 @@ export interface StartOptions {
   /** The engine the person asked for, or null for the race's winner. */
   readonly requested: BackendName | null;
   readonly seed: number;
+  /** The network of a fresh model. */
+  readonly network: NetworkConfig;
   /** Weights to start from (a restarted worker's). */
   readonly restore: Snapshot | null;
   /** wasm threads asked for in the URL, or null for every core. */
@@ -51,7 +54,7 @@ export class Engine {
     return this.started;
   }
 
-  private async open({ requested, seed, restore, threads, kernels, tab, quiet }: StartOptions): Promise<ModelSession | null> {
+  private async open({ requested, seed, network, restore, threads, kernels, tab, quiet }: StartOptions): Promise<ModelSession | null> {
     try {
       configureWasmThreads(threads);
       configureWasmKernels(kernels);
@@ -61,7 +64,7 @@ export class Engine {
       const probes = await probeAll();
       this.race = await this.measure(false, probes);
       await this.activate(requested, probes);
-      const session = new ModelSession(this.post, seed, this.gpu, (snapshot) => keepWorkingCopy(tab, snapshot));
+      const session = new ModelSession(this.post, seed, this.gpu, (snapshot) => keepWorkingCopy(tab, snapshot), network);
       if (restore) await session.restore(restore);
       else await session.announce();
       return session;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installTrainingKernels } from '../../ml/kernels';
 import {
+  EDITED_NETWORKS,
   networkGradients,
   poolingCase,
   randomInput as random,
@@ -17,6 +18,7 @@ import {
   type KernelInput,
 } from '../../ml/kernels/kernelTesting';
 import { wasmThreadsDir } from '../../../scripts/lib/paths';
+import { parseNet } from '../../ml/network/netText';
 import type { SimdKernels } from '../../ml/kernels/simd';
 import { instantiateSimdKernels, simdKernelsFile, wasmMemoryOf } from './simdKernels';
 
@@ -226,6 +228,18 @@ describe('one training step on wasm with the SIMD kernels', () => {
     const expected = await networkGradients('cpu', 22);
     const actual = await networkGradients('wasm', 22);
     expect(actual).toHaveLength(8);
+    actual.forEach((values, i) => {
+      expect(relativeDifference(values, expected[i] ?? new Float32Array())).toBeLessThan(1e-4);
+    });
+  });
+});
+
+describe('training other networks on wasm with the SIMD kernels', () => {
+  it.each(EDITED_NETWORKS)('gives the CPU backend’s gradients for every weight of %s', async (text) => {
+    const options = { network: parseNet(text), training: true, batch: 8 };
+    const expected = await networkGradients('cpu', 23, options);
+    const actual = await networkGradients('wasm', 23, options);
+    expect(actual).toHaveLength(expected.length);
     actual.forEach((values, i) => {
       expect(relativeDifference(values, expected[i] ?? new Float32Array())).toBeLessThan(1e-4);
     });

@@ -1,29 +1,34 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { WeightValues } from '../../ml/network/checkpoint';
-import type { ModelMeta } from '../../ml/network/modelMeta';
+import type { StoredModelMeta } from '../../ml/network/modelMeta';
 import type { RaceReport } from '../../ml/engines/race';
 import type { Snapshot } from '../protocol';
 
 /** The worker's database. Version 1 had only `models`, whose weights tfjs kept in its own database; 3 added `engines`. */
 export interface AppSchema extends DBSchema {
   /** What the list shows of each saved model. */
-  models: { key: string; value: ModelMeta };
+  models: { key: string; value: StoredModelMeta };
   /** Each saved model's weights, under its id: written in the same transaction as its metadata. */
   weights: { key: string; value: WeightValues[] };
   /**
    * Each tab's last good weights, under its tab id, so a reload or a crash does not lose them
    * and one tab never takes another's. An earlier version kept one `current` Snapshot for all.
    */
-  working: { key: string; value: WorkingSlot | Snapshot };
+  working: { key: string; value: WorkingSlot | StoredSnapshot };
   /** The last engine race, under the key of the build, browser and device it was run on. */
   engines: { key: 'race'; value: { key: string; report: RaceReport } };
 }
 
 /** One tab's last good weights (null: it chose fresh ones), and when they were kept. */
 export interface WorkingSlot {
-  readonly snapshot: Snapshot | null;
+  readonly snapshot: StoredSnapshot | null;
   readonly keptAt: number;
 }
+
+/** A snapshot as stored: before networks could be edited, its record did not say which it was (the notebook's). */
+export type StoredSnapshot = Omit<Snapshot, 'record'> & {
+  readonly record: Omit<Snapshot['record'], 'network'> & { readonly network?: unknown };
+};
 
 export type AppDb = IDBPDatabase<AppSchema>;
 

@@ -1,7 +1,9 @@
 import { openDB } from 'idb';
 import type { WeightValues } from '../../ml/network/checkpoint';
 import { decodeWeights, type WeightSpec } from '../../ml/network/modelFile';
-import { isModelMeta } from '../../ml/network/modelMeta';
+import { readModelMeta } from '../../ml/network/modelMeta';
+import { NOTEBOOK_NETWORK } from '../../ml/network/network';
+import { planOf, plannedWeights } from '../../ml/network/plan';
 import { withAppDb } from './appDb';
 import { isRecord } from '../../ml/json';
 
@@ -19,7 +21,14 @@ function artifactsOf(record: unknown): { specs: WeightSpec[]; data: ArrayBuffer 
   return { specs, data: artifacts.weightData };
 }
 
+/** The first version saved only the notebook's network: weights of any other names or shapes are not its. */
+const NOTEBOOK_WEIGHTS = plannedWeights(planOf(NOTEBOOK_NETWORK));
+
 function decodedOrNull(specs: WeightSpec[], data: ArrayBuffer): WeightValues[] | null {
+  const fits =
+    specs.length === NOTEBOOK_WEIGHTS.length &&
+    NOTEBOOK_WEIGHTS.every((weight, i) => specs[i]?.name === weight.name && specs[i].shape.join() === weight.shape.join());
+  if (!fits) return null;
   try {
     return decodeWeights(specs, data);
   } catch {
@@ -43,7 +52,7 @@ export async function migrateLegacyModels(): Promise<void> {
   const orphans = await withAppDb(async (db) => {
     const [metas, withWeights] = await Promise.all([db.getAll('models'), db.getAllKeys('weights')]);
     const stored = new Set(withWeights);
-    return metas.filter((meta) => isModelMeta(meta) && !stored.has(meta.id)).map((meta) => meta.id);
+    return metas.filter((meta) => readModelMeta(meta) !== null && !stored.has(meta.id)).map((meta) => meta.id);
   });
   if (orphans.length === 0 || !(await tfjsDatabaseExists())) {
     if (orphans.length > 0) await withAppDb((db) => Promise.all(orphans.map((id) => db.delete('models', id))));

@@ -71,6 +71,7 @@ export class ModelLibrary {
         backend: tf.getBackend(),
         seed: record.seed,
         trainingSeconds: Math.round(record.trainingSeconds * 10) / 10,
+        network: record.network,
       };
       const chosen = name?.trim().slice(0, 200);
       // The list as it is now, not as this tab last saw it: names stay unique across tabs.
@@ -104,7 +105,14 @@ export class ModelLibrary {
       await session.adopt({
         checkpoint: { epochs: meta.epochs, weights },
         trained: true,
-        record: { seed: meta.seed, trainingSeconds: meta.trainingSeconds, testAccuracy: meta.testAccuracy, source: meta.id, runId: null },
+        record: {
+          network: meta.network,
+          seed: meta.seed,
+          trainingSeconds: meta.trainingSeconds,
+          testAccuracy: meta.testAccuracy,
+          source: meta.id,
+          runId: null,
+        },
       });
       this.announce(session);
       return true;
@@ -139,7 +147,7 @@ export class ModelLibrary {
       await session.adopt({
         checkpoint: { epochs: 0, weights },
         trained: true,
-        record: { seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null },
+        record: { network: checked.network, seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null },
       });
       this.announce(session);
       return true;

@@ -3,10 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { WeightValues } from '../../ml/network/checkpoint';
-import { EXPECTED_WEIGHTS } from '../../ml/network/modelFile';
 import type { ModelMeta } from '../../ml/network/modelMeta';
 import { migrateLegacyModels } from './legacyModels';
 import { deleteModel, describeStorageFailure, listModels, loadWeights, saveModel } from './modelStore';
+import { NOTEBOOK_NETWORK } from '../../ml/network/network';
+import { planOf, plannedWeights } from '../../ml/network/plan';
 
 const meta = (id: string, savedAt = '2026-11-25T10:00:00Z'): ModelMeta => ({
   id,
@@ -17,7 +18,10 @@ const meta = (id: string, savedAt = '2026-11-25T10:00:00Z'): ModelMeta => ({
   backend: 'wasm',
   seed: 42,
   trainingSeconds: 3,
+  network: NOTEBOOK_NETWORK,
 });
+
+const EXPECTED_WEIGHTS = plannedWeights(planOf(NOTEBOOK_NETWORK));
 
 /** The network's weights, each value its own index: easy to tell apart. */
 const weights = (): WeightValues[] =>

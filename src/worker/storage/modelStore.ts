@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { WeightValues } from '../../ml/network/checkpoint';
 import { errorMessage, shortReason } from '../../ml/errors';
-import { isModelMeta, sortByDate, type ModelMeta } from '../../ml/network/modelMeta';
+import { readModelMeta, sortByDate, type ModelMeta } from '../../ml/network/modelMeta';
 import { withAppDb, writeTogether } from './appDb';
 import type { ModelFiles } from '../protocol';
 
@@ -43,7 +43,7 @@ export async function listModels(): Promise<ModelMeta[]> {
       transaction.objectStore('weights').getAllKeys(),
     ]);
     const stored = new Set(withWeights);
-    return sortByDate(entries.filter(isModelMeta).filter((meta) => stored.has(meta.id)));
+    return sortByDate(entries.flatMap((entry) => readModelMeta(entry) ?? []).filter((meta) => stored.has(meta.id)));
   });
 }
 

@@ -4,11 +4,12 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SLOTS, keepWorkingCopy, lastCopy } from './workingCopies';
 import type { Snapshot } from '../protocol';
+import { NOTEBOOK_NETWORK } from '../../ml/network/network';
 
 const snapshot = (epochs: number): Snapshot => ({
   checkpoint: { epochs, weights: [{ name: 'w', shape: [2], values: Float32Array.from([epochs, 1]) }] },
   trained: epochs > 0,
-  record: { seed: 1, trainingSeconds: epochs, testAccuracy: null, source: null, runId: null },
+  record: { network: NOTEBOOK_NETWORK, seed: 1, trainingSeconds: epochs, testAccuracy: null, source: null, runId: null },
 });
 
 beforeEach(() => {

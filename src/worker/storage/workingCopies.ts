@@ -1,4 +1,5 @@
-import { withAppDb, type WorkingSlot } from './appDb';
+import { NOTEBOOK_NETWORK, readNetwork } from '../../ml/network/network';
+import { withAppDb, type StoredSnapshot, type WorkingSlot } from './appDb';
 import { openTabs } from '../tabs';
 import type { Snapshot } from '../protocol';
 
@@ -6,8 +7,15 @@ import type { Snapshot } from '../protocol';
 export const MAX_SLOTS = 8;
 
 /** A slot as stored: this version's, or the single `current` one of an earlier version (a tab long closed). */
-function slotOf(value: WorkingSlot | Snapshot): WorkingSlot {
-  return 'keptAt' in value ? value : { snapshot: value, keptAt: 0 };
+function slotOf(value: WorkingSlot | StoredSnapshot): { snapshot: Snapshot | null; keptAt: number } {
+  const slot = 'keptAt' in value ? value : { snapshot: value, keptAt: 0 };
+  return { snapshot: slot.snapshot && withNetwork(slot.snapshot), keptAt: slot.keptAt };
+}
+
+/** A stored snapshot with its network: one kept before networks could be edited is of the notebook's. */
+function withNetwork(stored: StoredSnapshot): Snapshot | null {
+  const network = stored.record.network === undefined ? NOTEBOOK_NETWORK : readNetwork(stored.record.network);
+  return network ? { ...stored, record: { ...stored.record, network } } : null;
 }
 
 /**

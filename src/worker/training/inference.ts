@@ -2,20 +2,23 @@ import * as tf from '@tensorflow/tfjs';
 import { imagesTensor } from '../../ml/data/batches';
 import { imageAt, type MnistData } from '../../ml/data/data';
 import { IMAGE_PIXELS, IMAGE_SIZE, SAMPLE_COUNT, SAMPLE_GRID } from '../../ml/data/mnist';
+import type { NetworkPlan } from '../../ml/network/plan';
 import { evaluate, type Evaluation } from '../../ml/training/evaluate';
-import type { EvaluationResult, Post, Prediction } from '../protocol';
+import type { EvaluationResult, FeatureMaps, Post, Prediction } from '../protocol';
 import type { GpuWatch, ModelSession } from './session';
 
-/** The layers whose activations the drawing pad shows. */
-const FEATURE_LAYERS = ['conv2d_1', 'conv2d_2'] as const;
+interface View {
+  readonly model: tf.LayersModel;
+  readonly convolutions: readonly Omit<FeatureMaps, 'values'>[];
+}
 
 /** The model's answers: for a drawing, and for the test set after an epoch or on request. */
 export class Inference {
   /**
-   * Each model's layers with the two convolutions' activations as extra outputs. A view
+   * Each model's layers with every convolution's activations as extra outputs. A view
    * shares its model's weights, so it is never disposed itself, only dropped with the model.
    */
-  private readonly views = new WeakMap<tf.LayersModel, tf.LayersModel>();
+  private readonly views = new WeakMap<tf.LayersModel, View>();
 
   constructor(
     private readonly post: Post,
@@ -23,31 +26,35 @@ export class Inference {
   ) {}
 
   /** One image through the model; safe between training steps. */
-  async predict(model: tf.LayersModel, pixels: Float32Array): Promise<Prediction> {
+  async predict(session: ModelSession, pixels: Float32Array): Promise<Prediction> {
     this.gpu.assert();
-    const outputs = tf.tidy(() => this.insideView(model).predict(tf.tensor4d(pixels, [1, IMAGE_SIZE, IMAGE_SIZE, 1])) as tf.Tensor[]);
+    const view = this.insideView(session.current, session.plan);
+    const outputs = tf.tidy(() => {
+      const predicted = view.model.predict(tf.tensor4d(pixels, [1, IMAGE_SIZE, IMAGE_SIZE, 1]));
+      // A network without convolutions has one output, which tfjs returns alone.
+      return Array.isArray(predicted) ? predicted : [predicted];
+    });
     try {
-      const [conv1, conv2, probabilities] = await this.gpu.guard(
-        Promise.all(outputs.map(async (tensor) => Float32Array.from(await tensor.data()))),
-      );
-      if (!conv1 || !conv2 || !probabilities) throw new Error('the model gave fewer outputs than expected');
-      return { probabilities, conv1, conv2 };
+      const values = await this.gpu.guard(Promise.all(outputs.map(async (tensor) => Float32Array.from(await tensor.data()))));
+      const probabilities = values[values.length - 1];
+      if (!probabilities || values.length !== view.convolutions.length + 1) throw new Error('the model gave fewer outputs than expected');
+      const features = view.convolutions.map((layer, i) => ({ ...layer, values: values[i] ?? new Float32Array(0) }));
+      return { probabilities, features };
     } finally {
       tf.dispose(outputs);
     }
   }
 
-  private insideView(model: tf.LayersModel): tf.LayersModel {
+  /** The model with every convolution's activations as outputs before its own. */
+  private insideView(model: tf.LayersModel, plan: NetworkPlan): View {
     let view = this.views.get(model);
     if (!view) {
-      view = tf.model({
-        inputs: model.inputs,
-        outputs: [
-          model.getLayer(FEATURE_LAYERS[0]).output as tf.SymbolicTensor,
-          model.getLayer(FEATURE_LAYERS[1]).output as tf.SymbolicTensor,
-          ...model.outputs,
-        ],
+      const convolutions = plan.layers.flatMap((layer) => {
+        const [height = 0, width = 0, channels = 0] = layer.outputShape;
+        return layer.kind === 'conv2d' ? [{ layer: layer.name, shape: [height, width, channels] as const }] : [];
       });
+      const outputs = convolutions.map(({ layer }) => model.getLayer(layer).output as tf.SymbolicTensor);
+      view = { model: tf.model({ inputs: model.inputs, outputs: [...outputs, ...model.outputs] }), convolutions };
       this.views.set(model, view);
     }
     return view;

@@ -8,6 +8,7 @@ import { Inference } from './inference';
 import type { FromWorker, Snapshot } from '../protocol';
 import { ModelSession, type GpuWatch } from './session';
 import { Trainer } from './trainingRun';
+import { NOTEBOOK_NETWORK } from '../../ml/network/network';
 
 /** A GPU that never goes away: what CPU and wasm are. */
 const steadyGpu: GpuWatch = {
@@ -90,7 +91,7 @@ describe('ModelSession', () => {
     const { session, posted } = setup();
     const other = new ModelSession(() => undefined, 7, steadyGpu);
     const weights = (await other.checkpoint()).weights;
-    const record = { seed: 7, trainingSeconds: 1, testAccuracy: 0.5, source: 'saved-1', runId: null };
+    const record = { network: NOTEBOOK_NETWORK, seed: 7, trainingSeconds: 1, testAccuracy: 0.5, source: 'saved-1', runId: null };
     const { before, after } = await tensorsAfterRepeat(() => session.adopt({ checkpoint: { epochs: 2, weights }, trained: true, record }));
     expect(after).toBe(before);
     expect(session.record).toEqual(record);

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { allFinite, restoreCheckpoint, takeCheckpoint, type Checkpoint } from '../../ml/network/checkpoint';
 import { NonFiniteError } from '../../ml/training/faults';
 import { describeStorageFailure } from '../storage/modelStore';
-import { buildCnn, compileCnn, summarizeModel, weightedLayers } from '../../ml/network/build';
+import { buildCnn, compileCnn, weightedLayers } from '../../ml/network/build';
+import { NOTEBOOK_NETWORK, type NetworkConfig } from '../../ml/network/network';
+import { planOf, type NetworkPlan } from '../../ml/network/plan';
 import { NOTEBOOK_OPTIMIZER, type OptimizerConfig } from '../../ml/training/optimizers';
 import type { LayerWeights, Post, SessionRecord, Snapshot } from '../protocol';
 
@@ -18,8 +20,12 @@ export interface GpuWatch {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function freshModel(seed: number): tf.LayersModel {
-  const model = buildCnn({ seed });
+function freshRecord(seed: number, network: NetworkConfig): SessionRecord {
+  return { network, seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null };
+}
+
+function freshModel(seed: number, network: NetworkConfig): tf.LayersModel {
+  const model = buildCnn({ seed, network });
   compileCnn(model);
   return model;
 }
@@ -40,6 +46,7 @@ export class ModelSession {
   private inUse = false;
   /** How the current model is compiled: a fresh model always starts with the notebook's optimiser. */
   private optimizer: OptimizerConfig = NOTEBOOK_OPTIMIZER;
+  private networkPlan: NetworkPlan;
 
   constructor(
     private readonly post: Post,
@@ -47,13 +54,24 @@ export class ModelSession {
     private readonly gpu: GpuWatch,
     /** Stores the last good weights beyond this worker's life (null: none worth keeping); the page is told if that fails. */
     private readonly keepCopy: (snapshot: Snapshot | null) => Promise<void> = () => Promise.resolve(),
+    network: NetworkConfig = NOTEBOOK_NETWORK,
   ) {
-    this.model = freshModel(seed);
-    this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null };
+    this.model = freshModel(seed, network);
+    this.history = freshRecord(seed, network);
+    this.networkPlan = planOf(network);
   }
 
   get current(): tf.LayersModel {
     return this.model;
+  }
+
+  get network(): NetworkConfig {
+    return this.history.network;
+  }
+
+  /** The current network's plan: its layers' names and shapes. */
+  get plan(): NetworkPlan {
+    return this.networkPlan;
   }
 
   get trained(): boolean {
@@ -157,14 +175,14 @@ export class ModelSession {
    */
   async restore(snapshot: Snapshot): Promise<void> {
     if (this.inUse) throw new Error('a model cannot be restored while training');
-    const model = freshModel(snapshot.record.seed);
+    const model = freshModel(snapshot.record.seed, snapshot.record.network);
     try {
       restoreCheckpoint(model, snapshot.checkpoint);
     } catch (error) {
       model.dispose();
       throw error;
     }
-    this.replaceModel(model);
+    this.replaceModel(model, snapshot.record.network);
     this.epochsDone = snapshot.checkpoint.epochs;
     this.adopted = snapshot.trained;
     this.history = { ...snapshot.record };
@@ -184,22 +202,23 @@ export class ModelSession {
     await this.keep(snapshot.checkpoint);
   }
 
-  /** Fresh weights and optimiser; the epoch count starts again. */
-  async reset(seed: number): Promise<void> {
+  /** Fresh weights and optimiser, of another network if told; the epoch count starts again. */
+  async reset(seed: number, network: NetworkConfig = this.network): Promise<void> {
     if (this.inUse) return;
-    this.replaceModel(freshModel(seed));
+    this.replaceModel(freshModel(seed, network), network);
     this.epochsDone = 0;
     this.adopted = false;
-    this.history = { seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null };
+    this.history = freshRecord(seed, network);
     // Fresh weights are not worth keeping: the next visit starts from the newest saved model again.
     void this.keep(await this.checkpoint(0));
     await this.announce();
   }
 
   /** Drops the old model; on a lost GPU its disposal may fail, which must not keep the new one out. */
-  private replaceModel(model: tf.LayersModel): void {
+  private replaceModel(model: tf.LayersModel, network: NetworkConfig): void {
     const old = this.model;
     this.model = model;
+    this.networkPlan = planOf(network);
     this.optimizer = NOTEBOOK_OPTIMIZER;
     try {
       // The optimiser was passed in as an object, so the model does not own it: its moments go separately.
@@ -214,8 +233,7 @@ export class ModelSession {
   async announce(): Promise<void> {
     this.post({
       type: 'model',
-      layers: summarizeModel(this.model),
-      totalParams: this.model.countParams(),
+      network: this.network,
       epochsDone: this.epochsDone,
       trained: this.trained,
       source: this.history.source,

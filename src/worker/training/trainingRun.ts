@@ -1,5 +1,6 @@
 import type { MnistData } from '../../ml/data/data';
 import { errorMessage } from '../../ml/errors';
+import { sameNetwork } from '../../ml/network/netText';
 import { BackendLostError, NonFiniteError } from '../../ml/training/faults';
 import { trainEpochs, type BatchReport, type ScheduleSpan, type TrainConfig } from '../../ml/training/train';
 import type { Inference } from './inference';
@@ -50,6 +51,15 @@ export class Trainer {
   async train(session: ModelSession, data: MnistData, config: TrainConfig, runId: string, resume = false): Promise<void> {
     const { post, gpu, inference, onStep } = this.options;
     if (this.running || session.busy) return;
+    // Another network cannot take these weights: it starts from fresh ones, seeded as the run says.
+    if (!sameNetwork(session.network, config.network)) {
+      try {
+        await session.reset(config.seed, config.network);
+      } catch (error) {
+        post({ type: 'training-failed', message: `Training cannot start: the network could not be built (${errorMessage(error)}).` });
+        return;
+      }
+    }
     if (!session.lastGood) {
       try {
         void session.keep(await session.checkpoint());
