@@ -8,30 +8,32 @@ const NOTEBOOK = 'c8-p-d0.2-c16-p-d0.2-f-h100-d0.5';
 /** 40 + 16 + 12,560 + 170 parameters. */
 const MINE = 'c4s-p-b-f-h16';
 
-const networkField = (page: Page) => page.getByLabel('Network', { exact: true });
+const networkField = (page: Page) => page.getByLabel('Network as text');
 const summary = (page: Page) => page.getByTestId('chart-model-summary');
+const planned = (page: Page) => page.getByTestId('network-summary');
+const layerRow = (page: Page, position: number) => page.getByTestId('network-layer').nth(position - 1);
 
 async function train(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 }
 
-test('a network typed in the settings is sized before it is built, trains, and is kept with its run and its saved model', async ({
-  page,
-}) => {
+test('a network typed as text is sized before it is built, trains, and is kept with its run and its saved model', async ({ page }) => {
   await page.goto(`/${SMALL}`);
   await expectDatasetReady(page);
   await expect(networkField(page)).toHaveValue(NOTEBOOK);
-  await expect(page.getByText('42,358 parameters')).toBeVisible();
+  await expect(planned(page)).toHaveAttribute('data-params', '42358');
 
   // A network that cannot be trained is named beside the field, and Train waits.
   await networkField(page).fill('c8-h10');
-  await expect(page.getByRole('alert')).toContainText(
+  await expect(layerRow(page, 2).getByRole('alert')).toHaveText(
     'Layer 2 (Dense) needs flat data, but it gets 26×26×8 maps: add a Flatten before it.',
   );
+  await expect(networkField(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
   await networkField(page).fill(MINE);
-  await expect(page.getByText('12,786 parameters')).toBeVisible();
+  await expect(planned(page)).toHaveAttribute('data-params', '12786');
+  await expect(page.getByTestId('network-layer')).toHaveCount(5);
   await expect(page).toHaveURL(/net=c4s-p-b-f-h16/);
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
 
@@ -88,4 +90,56 @@ test('a network in the address that cannot be trained is named, and the notebook
   );
   await expect(networkField(page)).toHaveValue(NOTEBOOK);
   await expect(summary(page)).toContainText('42,358');
+});
+
+test('the network is edited row by row: the summary and total follow every change before anything is built', async ({ page }) => {
+  await page.goto(`/?backend=cpu&epochs=1&trainSize=1600&batchSize=64&testSize=200`);
+  await expectDatasetReady(page);
+  await expect(planned(page)).toHaveAttribute('data-network', NOTEBOOK);
+  await expect(page.getByTestId('network-layer')).toHaveCount(9);
+  await expect(page.getByTestId('keras-code')).toContainText('layers.Conv2D(8, (3, 3), activation="relu"),');
+
+  // A Conv2D goes in before the Flatten, where it can work.
+  await page.getByLabel('Layer to add').selectOption('conv2d');
+  await page.getByRole('button', { name: 'Add layer' }).click();
+  await expect(page.getByTestId('network-layer')).toHaveCount(10);
+  await expect(layerRow(page, 7)).toHaveAttribute('data-kind', 'conv2d');
+  await expect(planned(page)).toHaveAttribute('data-params', '19078');
+  await expect(planned(page)).toContainText('conv2d_3 (Conv2D)');
+  await expect(planned(page)).toContainText('(None, 3, 3, 16)');
+  await layerRow(page, 7).getByLabel('Filters').fill('32');
+  await expect(planned(page)).toHaveAttribute('data-params', '35798');
+  await expect(networkField(page)).toHaveValue('c8-p-d0.2-c16-p-d0.2-c32-f-h100-d0.5');
+  await expect(page.getByTestId('keras-code')).toContainText('layers.Conv2D(32, (3, 3), activation="relu"),');
+
+  // A wrong field is named beside it, and Train waits.
+  await layerRow(page, 7).getByLabel('Filters').fill('0');
+  await expect(layerRow(page, 7).getByRole('alert')).toHaveText('Filters must be a whole number from 1 to 128.');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await layerRow(page, 7).getByLabel('Filters').fill('32');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+
+  // A network that cannot work is named beside the row at fault.
+  await page.getByRole('button', { name: 'Dense only' }).click();
+  await expect(planned(page)).toHaveAttribute('data-network', 'f-h128-d0.2-h64');
+  await page.getByRole('button', { name: 'Move layer 2 up' }).click();
+  await expect(layerRow(page, 1).getByRole('alert')).toHaveText(
+    'Layer 1 (Dense) needs flat data, but it gets 28×28×1 maps: add a Flatten before it.',
+  );
+  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Remove layer 1' }).click();
+  await expect(planned(page)).toHaveAttribute('data-network', 'f-d0.2-h64');
+
+  await page.getByRole('button', { name: 'Notebook network' }).click();
+  await expect(page.getByRole('button', { name: 'Notebook network' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(planned(page)).toHaveAttribute('data-params', '42358');
+  await expect(page).not.toHaveURL(/net=/);
+
+  // Locked while training.
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'training');
+  await expect(page.getByRole('button', { name: 'Add layer' })).toBeDisabled();
+  await expect(layerRow(page, 1).getByLabel('Filters')).toBeDisabled();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('button', { name: 'Add layer' })).toBeEnabled();
 });

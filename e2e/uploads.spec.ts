@@ -49,12 +49,12 @@ test('a model of another network is taken in, the Network field following it; on
   const trained = await probabilities(page);
 
   // Fresh weights of the notebook's network, then the dense-only model back from its files.
-  await page.getByLabel('Network', { exact: true }).fill('c8-p-d0.2-c16-p-d0.2-f-h100-d0.5');
+  await page.getByLabel('Network as text').fill('c8-p-d0.2-c16-p-d0.2-f-h100-d0.5');
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('chart-model-summary')).toContainText('42,358');
   await uploadInput(page).setInputFiles([files.json, files.weights]);
   await expect(page.getByTestId('chart-model-summary')).toContainText('25,450');
-  await expect(page.getByLabel('Network', { exact: true })).toHaveValue('f-h32');
+  await expect(page.getByLabel('Network as text')).toHaveValue('f-h32');
   await page.getByRole('button', { name: 'Clear' }).click();
   await draw(page, ONE);
   expectSame(await probabilities(page), trained);

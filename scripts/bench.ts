@@ -8,6 +8,7 @@
  *   --trainSize N   training images per epoch in --epochs mode (default 60000)
  *   --seed N        initial weights and shuffling (default: the app's, 42)
  *   --preset P      the recipe: notebook (default) or improved; `notebook,improved` runs both side by side
+ *   --network TEXT  the network as the URL's net text (default the notebook's); several, comma-separated, side by side
  *   --kernels K     wasm: the app's kernels, simd (default) or js; `js,simd` runs both side by side
  *   --native        after each wasm row, the same step in native PyTorch (python3 + torch), 1 and N threads
  *   --profile       wasm rows: a step's time by kernel (tf.profile) at each thread count the race times
@@ -32,6 +33,9 @@ import { MAX_WASM_THREADS, measuredFigures, threadCandidates, type RaceReport } 
 import { parseOptions, type Options } from './lib/bench-options';
 import { errorMessage } from '../src/ml/errors';
 import { median } from '../src/ml/stats';
+import { netText, parseNet } from '../src/ml/network/netText';
+import { NOTEBOOK_NETWORK } from '../src/ml/network/network';
+import { planOf } from '../src/ml/network/plan';
 
 const PORT = 4179;
 const WARMUP_STEPS = 5;
@@ -74,6 +78,7 @@ async function runBackend(
   options: Options,
   preset: PresetName,
   kernels: WasmKernels,
+  network: string,
   threads: number | null = null,
 ): Promise<Result> {
   const page = await browser.newPage();
@@ -90,6 +95,7 @@ async function runBackend(
   if (options.seed !== null) query.set('seed', String(options.seed));
   if (threads !== null) query.set('threads', String(threads));
   if (kernels !== 'simd') query.set('kernels', kernels);
+  if (network !== netText(NOTEBOOK_NETWORK)) query.set('net', network);
   await page.goto(`http://127.0.0.1:${PORT}/?${query.toString()}`);
   const firstVisit = await trainReadyMs(page);
   // The second visit finds the race cached.
@@ -158,6 +164,8 @@ async function runBackend(
   return {
     backend,
     preset,
+    network,
+    params: planOf(parseNet(network)).totalParams,
     kernels: activeBackend === 'wasm' ? kernels : null,
     activeBackend,
     detail,
@@ -207,10 +215,11 @@ async function runRow(
   options: Options,
   preset: PresetName,
   kernels: WasmKernels,
+  network: string,
   first: boolean,
 ): Promise<Result> {
-  console.error(`bench: ${backend}, ${preset} recipe${backend === 'wasm' ? `, ${kernels} kernels` : ''}…`);
-  let result = await runBackend(browser, backend, options, preset, kernels);
+  console.error(`bench: ${backend}, ${preset} recipe, ${network}${backend === 'wasm' ? `, ${kernels} kernels` : ''}…`);
+  let result = await runBackend(browser, backend, options, preset, kernels, network);
   const { threads } = result;
   if (result.activeBackend !== 'wasm' || threads === null) return result;
   const cores = Math.min(MAX_WASM_THREADS, availableParallelism());
@@ -219,13 +228,13 @@ async function runRow(
     const byThreads: Record<string, number> = { [threads]: result.msPerStep.median };
     for (const count of threadCandidates(cores, null).filter((count) => count !== threads)) {
       console.error(`bench: wasm with ${count} thread${count === 1 ? '' : 's'}…`);
-      byThreads[count] = (await runBackend(browser, backend, options, preset, kernels, count)).msPerStep.median;
+      byThreads[count] = (await runBackend(browser, backend, options, preset, kernels, network, count)).msPerStep.median;
     }
     result = { ...result, msPerStepByThreads: byThreads, msPerStepOneThread: byThreads[1] ?? null };
   }
   if (!options.native) return result;
   console.error('bench: native PyTorch…');
-  const native = [...new Set([1, cores])].map((count) => nativeStep(count));
+  const native = [...new Set([1, cores])].map((count) => nativeStep(count, network));
   const failure = native.find((step) => typeof step === 'string');
   if (typeof failure === 'string') console.error(`bench: no native figure: ${failure}`);
   return { ...result, native: native.flatMap((step) => (typeof step === 'string' ? [] : [step])) };
@@ -283,9 +292,11 @@ async function main(): Promise<void> {
       return;
     }
     for (const backend of options.backends) {
-      for (const [i, preset] of options.presets.entries()) {
-        for (const kernels of backend === 'wasm' ? options.kernels : ['simd' as const]) {
-          results.push(await runRow(browser, backend, options, preset, kernels, i === 0));
+      for (const [n, network] of options.networks.entries()) {
+        for (const [i, preset] of options.presets.entries()) {
+          for (const kernels of backend === 'wasm' ? options.kernels : ['simd' as const]) {
+            results.push(await runRow(browser, backend, options, preset, kernels, network, i === 0 && n === 0));
+          }
         }
       }
     }

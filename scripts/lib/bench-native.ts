@@ -12,6 +12,8 @@ export interface NativeStep {
   threads: number;
   msPerStep: number;
   torch: string;
+  /** The network PyTorch built, in Keras' count (batch normalisation's moving averages included). */
+  params: number;
 }
 
 function isNativeStep(value: unknown): value is NativeStep {
@@ -23,15 +25,17 @@ function isNativeStep(value: unknown): value is NativeStep {
     'msPerStep' in value &&
     typeof value.msPerStep === 'number' &&
     'torch' in value &&
-    typeof value.torch === 'string'
+    typeof value.torch === 'string' &&
+    'params' in value &&
+    typeof value.params === 'number'
   );
 }
 
-/** PyTorch's median ms/step with `threads` threads, or why there is none. */
-export function nativeStep(threads: number): NativeStep | string {
+/** PyTorch's median ms/step for a network (`net` text) with `threads` threads, or why there is none. */
+export function nativeStep(threads: number, network: string): NativeStep | string {
   const script = join(projectRoot, 'scripts', 'native_reference.py');
   const python = process.env.PYTHON ?? 'python3';
-  const run = spawnSync(python, [script, String(threads)], { encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(python, [script, String(threads), network], { encoding: 'utf8', timeout: 300_000 });
   if (run.error) return `${python} did not run (${run.error.message})`;
   if (run.status !== 0) return `the native reference failed: ${run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`}`;
   try {

@@ -1,6 +1,9 @@
 /** The bench's command line (documented at the top of scripts/bench.ts and in docs/automation.md). */
 import { BACKENDS, WASM_KERNELS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../../src/ml/engines/backend';
+import { netText } from '../../src/ml/network/netText';
+import { NOTEBOOK_NETWORK } from '../../src/ml/network/network';
 import { PRESET_NAMES, isPresetName, type PresetName } from '../../src/state/presets';
+import { readNetworkText } from '../../src/state/settings';
 
 export interface Options {
   backends: (BackendName | 'auto')[];
@@ -9,6 +12,8 @@ export interface Options {
   trainSize: number;
   seed: number | null;
   presets: PresetName[];
+  /** The networks trained, as `net` text: each its own row (the notebook's unless told). */
+  networks: string[];
   kernels: WasmKernels[];
   native: boolean;
   /** wasm rows: tf.profile of a step by kernel at each thread count the race times. */
@@ -30,6 +35,11 @@ export function parseOptions(argv: string[]): Options {
   const epochs = value('--epochs');
   const presets = (value('--preset') ?? 'notebook').split(',');
   if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(' or ')}, or both separated by a comma`);
+  const networks = (value('--network') ?? netText(NOTEBOOK_NETWORK)).split(',');
+  for (const network of networks) {
+    const read = readNetworkText(network);
+    if ('problem' in read) throw new Error(`--network ${network}: ${read.problem}`);
+  }
   const kernels = (value('--kernels') ?? 'simd').split(',');
   if (!kernels.every(isWasmKernels)) throw new Error(`--kernels must be ${WASM_KERNELS.join(' or ')}, or both separated by a comma`);
   return {
@@ -39,6 +49,7 @@ export function parseOptions(argv: string[]): Options {
     trainSize: Number(value('--trainSize') ?? 60_000),
     seed: value('--seed') === undefined ? null : Number(value('--seed')),
     presets,
+    networks,
     kernels,
     native: argv.includes('--native'),
     profile: argv.includes('--profile'),

@@ -9,6 +9,9 @@ export interface Result {
   backend: BackendName | 'auto';
   /** The recipe trained: its schedule and augmentation are what a step costs beyond the notebook's. */
   preset: PresetName;
+  /** The network trained, as `net` text, and its parameters (the app's plan). */
+  network: string;
+  params: number;
   /** wasm only: the app's kernels, SIMD or JavaScript. */
   kernels: WasmKernels | null;
   activeBackend: string;
@@ -52,6 +55,7 @@ export function printTable(results: Result[]): void {
   const rows = results.map((r) => [
     r.kernels === null ? r.backend : `${r.backend} (${r.kernels})`,
     r.preset,
+    `${r.network} (${r.params.toLocaleString('en-GB')})`,
     r.detail.slice(0, 40),
     `${r.dataReadyMs} ms`,
     `${r.trainReadyMs.firstVisit} / ${r.trainReadyMs.reload} ms`,
@@ -72,6 +76,7 @@ export function printTable(results: Result[]): void {
   const header = [
     'backend',
     'recipe',
+    'network (parameters)',
     'device',
     'data ready',
     'Train ready (first / reload)',
@@ -127,11 +132,13 @@ function byThreads(r: Result): string {
 /** Side by side in one run: what the app's SIMD kernels gain over the JavaScript ones on wasm. */
 function printKernelGain(results: Result[]): void {
   for (const simd of results.filter((r) => r.kernels === 'simd')) {
-    const js = results.find((r) => r.kernels === 'js' && r.backend === simd.backend && r.preset === simd.preset);
+    const js = results.find(
+      (r) => r.kernels === 'js' && r.backend === simd.backend && r.preset === simd.preset && r.network === simd.network,
+    );
     if (!js) continue;
     const ratio = simd.msPerStep.median / js.msPerStep.median;
     console.log(
-      `${simd.backend}, ${simd.preset}: SIMD kernels ${simd.msPerStep.median} ms/step against JS ${js.msPerStep.median}: ×${ratio.toFixed(3)}`,
+      `${simd.backend}, ${simd.preset}, ${simd.network}: SIMD kernels ${simd.msPerStep.median} ms/step against JS ${js.msPerStep.median}: ×${ratio.toFixed(3)}`,
     );
   }
 }
@@ -147,14 +154,16 @@ function printNative(results: Result[]): void {
     for (const step of native) {
       const wasm = r.msPerStepByThreads?.[step.threads] ?? (step.threads === r.threads ? r.msPerStep.median : null);
       if (wasm === null) continue;
+      if (step.params !== r.params)
+        console.log(`${r.network}: PyTorch built ${step.params} parameters, the app ${r.params}: not the same network`);
       console.log(
-        `${r.backend} (${r.kernels ?? ''}), ${threadsText(step.threads)}: ${wasm} ms/step against native PyTorch ${step.msPerStep}: ×${(wasm / step.msPerStep).toFixed(2)}`,
+        `${r.network} on ${r.backend} (${r.kernels ?? ''}), ${threadsText(step.threads)}: ${wasm} ms/step against native PyTorch ${step.msPerStep}: ×${(wasm / step.msPerStep).toFixed(2)}`,
       );
     }
     const best = native.reduce<NativeStep | null>((a, b) => (a === null || b.msPerStep < a.msPerStep ? b : a), null);
     if (best && r.threads !== null)
       console.log(
-        `${r.backend} (${r.kernels ?? ''}) at the race's ${threadsText(r.threads)}: ${r.msPerStep.median} ms/step against native PyTorch at its best (${threadsText(best.threads)}) ${best.msPerStep}: ×${(r.msPerStep.median / best.msPerStep).toFixed(2)}`,
+        `${r.network} on ${r.backend} (${r.kernels ?? ''}) at the race's ${threadsText(r.threads)}: ${r.msPerStep.median} ms/step against native PyTorch at its best (${threadsText(best.threads)}) ${best.msPerStep}: ×${(r.msPerStep.median / best.msPerStep).toFixed(2)}`,
       );
   }
 }
@@ -162,7 +171,7 @@ function printNative(results: Result[]): void {
 /** Side by side in one run: what the improved recipe (augmentation, a schedule) costs per step against the notebook's. */
 function printRecipeCost(results: Result[]): void {
   for (const improved of results.filter((r) => r.preset === 'improved')) {
-    const notebook = results.find((r) => r.preset === 'notebook' && r.backend === improved.backend);
+    const notebook = results.find((r) => r.preset === 'notebook' && r.backend === improved.backend && r.network === improved.network);
     if (!notebook) continue;
     const ratio = improved.msPerStep.median / notebook.msPerStep.median;
     console.log(

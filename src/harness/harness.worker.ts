@@ -3,6 +3,7 @@
 import { augmentBatch } from '../ml/data/augment';
 import { bareFitStepTimes } from '../ml/training/bareFit';
 import { IMAGE_PIXELS } from '../ml/data/mnist';
+import { NOTEBOOK_NETWORK } from '../ml/network/network';
 import { epochOrder } from '../ml/data/random';
 import { PRESETS } from '../state/presets';
 import { assertNever, errorMessage } from '../ml/errors';
@@ -27,7 +28,16 @@ async function replyTo(worker: MlWorker, request: HarnessRequest): Promise<Reply
       return { kind: 'inject-fault', value: session ? injectFault(request.fault, session.current, worker.engine.gpu.watched) : false };
     case 'bare-fit':
       if (!data) throw new Error('the dataset is not loaded');
-      return { kind: 'bare-fit', value: await bareFitStepTimes(data.train, request.steps, request.batchSize, () => performance.now()) };
+      return {
+        kind: 'bare-fit',
+        value: await bareFitStepTimes(
+          data.train,
+          request.steps,
+          request.batchSize,
+          () => performance.now(),
+          session?.network ?? NOTEBOOK_NETWORK,
+        ),
+      };
     case 'infer-test': {
       if (!data || !session) throw new Error('the dataset or the model is not ready');
       const started = performance.now();

@@ -72,7 +72,7 @@ export interface SettingSpec {
 export const ENGINE_AUTO = 'auto';
 
 export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
-  network: { label: 'Network', param: 'net', rule: { kind: 'network' } },
+  network: { label: 'Network as text', param: 'net', rule: { kind: 'network' } },
   epochs: { label: 'Epochs', param: 'epochs', rule: { kind: 'whole', min: 1, max: 1000 } },
   batchSize: { label: 'Batch size', param: 'batchSize', rule: { kind: 'whole', min: 1, max: 4096 } },
   learningRate: { label: 'Learning rate', param: 'learningRate', rule: { kind: 'decimal', min: 0.000001, max: 1, example: '0.001' } },

@@ -10,6 +10,7 @@ import { EpochLog } from './EpochLog';
 import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { MemoryBadge } from './MemoryBadge';
 import { ModelsPanel } from './models/ModelsPanel';
+import { NetworkPanel } from './network/NetworkPanel';
 import { Notices } from './Notices';
 import { OfflineBadge } from './OfflineBadge';
 import { SampleGrid } from './SampleGrid';
@@ -42,6 +43,7 @@ export function App() {
       <main>
         <SettingsPanel />
         <TrainControls />
+        <NetworkPanel />
         <section className="panel" aria-labelledby="curves-heading">
           <h2 id="curves-heading">Learning curves</h2>
           <TestResult />
@@ -58,7 +60,7 @@ export function App() {
         <EvaluationPanel />
         <WeightHistograms />
         <section className="panel" aria-labelledby="summary-heading">
-          <h2 id="summary-heading">The network</h2>
+          <h2 id="summary-heading">The model in memory</h2>
           <ModelSummary />
         </section>
         <SampleGrid />

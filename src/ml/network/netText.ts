@@ -57,7 +57,9 @@ function activationOf(text: string | undefined, piece: string): Activation {
   throw new NetTextError(`“${piece}”: the activation must be one of ${ACTIVATIONS.join(', ')}`);
 }
 
-function readPiece(piece: string): LayerConfig {
+function readPiece(piece: string, index: number): LayerConfig {
+  // The editor writes a layer whose field is wrong as its letter and "?", so the text is refused until it is fixed.
+  if (/^[cpbdfh]\?$/.test(piece)) throw new NetTextError(`layer ${index + 1} is not finished: one of its fields is not right yet`);
   const conv = /^c(\d+)(?:k(\d+))?(s?)(?:\.(\w+))?$/.exec(piece);
   if (conv) {
     return {
@@ -101,5 +103,5 @@ export function parseNet(text: string): NetworkConfig {
   if (pieces.length > NETWORK_BOUNDS.layers) {
     throw new NetTextError(`it has ${pieces.length} layers; at most ${NETWORK_BOUNDS.layers} come before the output layer`);
   }
-  return { layers: pieces.map((piece) => readPiece(piece.trim())) };
+  return { layers: pieces.map((piece, index) => readPiece(piece.trim(), index)) };
 }

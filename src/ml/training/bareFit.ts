@@ -2,14 +2,21 @@ import * as tf from '@tensorflow/tfjs';
 import { imagesTensor } from '../data/batches';
 import type { MnistSplit } from '../data/data';
 import { buildCnn, compileCnn } from '../network/build';
+import type { NetworkConfig } from '../network/network';
 
 /**
- * A plain `model.fit` on a fresh copy of the network: the baseline the app's own
+ * A plain `model.fit` on a fresh copy of a network (the one being trained): the baseline the app's own
  * loop is compared with. Returns the time between consecutive batch ends.
  */
-export async function bareFitStepTimes(split: MnistSplit, steps: number, batchSize: number, now: () => number): Promise<number[]> {
+export async function bareFitStepTimes(
+  split: MnistSplit,
+  steps: number,
+  batchSize: number,
+  now: () => number,
+  network: NetworkConfig,
+): Promise<number[]> {
   const count = Math.min(steps * batchSize, split.count);
-  const model = buildCnn({ seed: 1 });
+  const model = buildCnn({ seed: 1, network });
   compileCnn(model);
   const images = imagesTensor(split.images, count);
   const labels = tf.tensor1d(Float32Array.from(split.labels.subarray(0, count)));

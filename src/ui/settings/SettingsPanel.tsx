@@ -2,9 +2,7 @@ import { BACKENDS, backendTitle } from '../../ml/engines/backend';
 import type { OptimizerName } from '../../ml/training/optimizers';
 import { SCHEDULES } from '../../ml/training/schedule';
 import { PRESET_NAMES, PRESET_TITLES, presetOf } from '../../state/presets';
-import { ENGINE_AUTO, readNetworkText } from '../../state/settings';
-import { planNetwork } from '../../ml/network/plan';
-import { count } from '../format';
+import { ENGINE_AUTO } from '../../state/settings';
 import { applyPreset } from '../../state/settingsActions';
 import { useAppState } from '../../state/store';
 import { ChoiceField, NumberField } from './fields';
@@ -32,14 +30,6 @@ const ENGINE_TITLES: Record<string, string> = {
   ...Object.fromEntries(BACKENDS.map((backend) => [backend, backendTitle(backend)])),
 };
 
-/** What the network in the field is: its size, before anything is built (a refusal is the field's error). */
-function networkHint(text: string): string | undefined {
-  const read = readNetworkText(text);
-  if (!('network' in read)) return undefined;
-  const planned = planNetwork(read.network);
-  return planned.ok ? `${count(planned.plan.totalParams)} parameters, the output layer Dense(10, softmax) included.` : undefined;
-}
-
 /** The run's settings, the notebook's by default; a link carries them, and they are locked while training. */
 export function SettingsPanel() {
   const draft = useAppState((state) => state.settings.draft);
@@ -66,7 +56,6 @@ export function SettingsPanel() {
             {preset ? `In use: the ${PRESET_TITLES[preset].toLowerCase()} recipe` : 'In use: a recipe of your own'}
           </span>
         </div>
-        <NumberField name="network" mode="text" hint={networkHint(draft.network)} />
         <NumberField name="epochs" />
         <NumberField name="batchSize" />
         <ChoiceField name="optimizer" titles={OPTIMIZER_TITLES} />

@@ -8,9 +8,18 @@ interface Described {
   readonly describedBy: string | undefined;
 }
 
+interface FieldProps {
+  name: SettingName;
+  hint?: string | undefined;
+  /** False where the same problem is already named elsewhere on the page (the network editor's rows). */
+  showError?: boolean;
+  children: (props: Described) => ReactNode;
+}
+
 /** A labelled setting, with what is wrong with it (role=alert) or a hint beside it. */
-function Field({ name, hint, children }: { name: SettingName; hint?: string | undefined; children: (props: Described) => ReactNode }) {
-  const error = useAppState((state) => state.settings.errors[name]);
+function Field({ name, hint, showError = true, children }: FieldProps) {
+  const stored = useAppState((state) => state.settings.errors[name]);
+  const error = showError ? stored : undefined;
   const id = `setting-${name}`;
   const note = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
@@ -38,16 +47,18 @@ export function NumberField({
   decimal = false,
   hint,
   mode = decimal ? 'decimal' : 'numeric',
+  showError = true,
 }: {
   name: SettingName;
   decimal?: boolean;
   hint?: string | undefined;
   mode?: 'decimal' | 'numeric' | 'text';
+  showError?: boolean;
 }) {
   const text = useAppState((state) => state.settings.draft[name]);
   const invalid = useAppState((state) => state.settings.errors[name] !== undefined);
   return (
-    <Field name={name} hint={hint}>
+    <Field name={name} hint={hint} showError={showError}>
       {({ id, describedBy }) => (
         <input
           id={id}
