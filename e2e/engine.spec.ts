@@ -73,6 +73,34 @@ test('Measure again races every engine again, the CPU too, and keeps the model',
   await expect(page.getByTestId('train-status')).toHaveText('Training finished');
 });
 
+test('a network far cheaper than the one raced is raced before it trains, and each network keeps its own race', async ({ page }) => {
+  await page.goto('/?epochs=1&trainSize=512&testSize=200');
+  await expectDatasetReady(page);
+  const notebook = await measured(page);
+  await expect(badge(page)).toHaveAttribute('data-raced-network', 'c8-p-d0.2-c16-p-d0.2-f-h100-d0.5');
+  const train = async (): Promise<void> => {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  };
+
+  // About 18 times fewer multiply-adds: the engines are raced on it first.
+  await page.getByLabel('Network as text').fill('f-h16');
+  await train();
+  await expect(badge(page)).toHaveAttribute('data-raced-network', 'f-h16');
+  const dense = await measured(page);
+  expect(dense.at).not.toBe(notebook.at);
+  await badge(page).getByText('Why this engine?').click();
+  await expect(badge(page)).toContainText('training steps of f-h16, batch 128');
+
+  // Training it again races nothing; going back to the notebook's network takes its kept race.
+  await train();
+  expect((await measured(page)).at).toBe(dense.at);
+  await page.getByLabel('Network as text').fill('c8-p-d0.2-c16-p-d0.2-f-h100-d0.5');
+  await train();
+  await expect(badge(page)).toHaveAttribute('data-raced-network', 'c8-p-d0.2-c16-p-d0.2-f-h100-d0.5');
+  expect((await measured(page)).at).toBe(notebook.at);
+});
+
 test('?backend=cpu forces CPU and still shows what the race measured', async ({ page }) => {
   await page.goto('/?backend=cpu');
   await expectDatasetReady(page);

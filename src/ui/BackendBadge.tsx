@@ -1,4 +1,6 @@
 import { backendTitle } from '../ml/engines/backend';
+import { netText } from '../ml/network/netText';
+import { NOTEBOOK_NETWORK } from '../ml/network/network';
 import { measuredFigures, threadsSummary, type EngineMeasure, type RaceReport } from '../ml/engines/race';
 import { useAppState } from '../state/store';
 import { useMlClient } from './mlClientContext';
@@ -16,8 +18,8 @@ function RaceTable({ race, active }: { race: RaceReport; active: string }) {
   return (
     <table className="race">
       <caption>
-        Measured on this device {new Date(race.measuredAt).toLocaleString('en-GB')} ({race.seconds.toFixed(1)} s of training steps, batch
-        128)
+        Measured on this device {new Date(race.measuredAt).toLocaleString('en-GB')} ({race.seconds.toFixed(1)} s of training steps of{' '}
+        {race.network === netText(NOTEBOOK_NETWORK) ? 'the notebook’s network' : race.network}, batch 128)
       </caption>
       <tbody>
         {race.measures.map((measure) => (
@@ -68,6 +70,7 @@ export function BackendBadge() {
       data-backend={choice.name}
       data-measured={choice.race ? JSON.stringify(measuredFigures(choice.race)) : undefined}
       data-measured-at={choice.race?.measuredAt}
+      data-raced-network={choice.race?.network}
       data-threads={choice.threads ?? ''}
     >
       <span className="badge">{backendTitle(choice.name)}</span>

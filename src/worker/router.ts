@@ -220,7 +220,11 @@ export class MlWorker {
     const data = this.dataset.data;
     if (!session) this.post({ type: 'training-failed', message: 'Training cannot start: no TensorFlow.js backend is running.' });
     else if (!data) this.post({ type: 'training-failed', message: 'Training cannot start: the dataset is not loaded yet.' });
-    else await this.trainer.train(session, data, config, runId, resume);
+    else {
+      // A network of another cost may run faster on another engine: raced before it trains (a resumed run keeps its engine).
+      if (!resume && !this.trainer.isTraining) await this.engine.fitNetwork(session, config.network);
+      await this.trainer.train(session, data, config, runId, resume);
+    }
   }
 
   private async evaluate(testSize: number): Promise<void> {

@@ -6,6 +6,7 @@ import {
   cutShort,
   fastestWasmThreads,
   measuredFigures,
+  needsRerace,
   pickWinner,
   raceKey,
   raceOrder,
@@ -16,6 +17,9 @@ import {
   type EngineMeasure,
   type RaceReport,
 } from './race';
+import { parseNet } from '../network/netText';
+import { NOTEBOOK_NETWORK } from '../network/network';
+import { multiplyAdds, planOf } from '../network/plan';
 
 const probe = (name: BackendProbe['name'], available: boolean, software: boolean): BackendProbe => ({
   name,
@@ -145,6 +149,19 @@ describe('wasm threads', () => {
     seconds: 1,
     winner: pickWinner(measures),
     wasmThreads: fastestWasmThreads(measures),
+    network: 'c8-p-d0.2-c16-p-d0.2-f-h100-d0.5',
+    multiplyAdds: 229_064,
+  });
+
+  it('races again for a network that costs over four times more or less than the one raced', () => {
+    const notebook = multiplyAdds(planOf(NOTEBOOK_NETWORK));
+    expect(notebook).toBe(229_064);
+    const raced = { multiplyAdds: notebook };
+    expect(needsRerace(raced, multiplyAdds(planOf(parseNet('c6k5s.tanh-p-c16k5.tanh-p-f-h120.tanh-h84.tanh'))))).toBe(false);
+    expect(needsRerace(raced, multiplyAdds(planOf(parseNet('f-h32'))))).toBe(true);
+    expect(needsRerace(raced, multiplyAdds(planOf(parseNet('c32-p-d0.25-c64-p-d0.25-f-h128-d0.5'))))).toBe(true);
+    expect(needsRerace(raced, notebook * 4)).toBe(false);
+    expect(needsRerace(raced, notebook / 4)).toBe(false);
   });
 
   it('keeps one thread where one is faster, and says so with both figures', () => {

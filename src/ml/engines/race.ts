@@ -26,6 +26,21 @@ export interface RaceReport {
   readonly winner: BackendName | null;
   /** The thread count of the fastest wasm entry: wasm runs with it, now and whenever it starts later. */
   readonly wasmThreads: number | null;
+  /** The network whose steps were timed (`net` text), and its multiply-adds per image. */
+  readonly network: string;
+  readonly multiplyAdds: number;
+}
+
+/**
+ * A network that costs this many times more or less than the one raced races again before it
+ * trains: engines do not scale alike (a GPU's fixed cost per step dwarfs a tiny network's work).
+ */
+export const RERACE_RATIO = 4;
+
+/** Whether a network of `multiplyAdds` per image is far enough from the raced one to race again. */
+export function needsRerace(race: Pick<RaceReport, 'multiplyAdds'>, multiplyAdds: number): boolean {
+  const ratio = multiplyAdds / race.multiplyAdds;
+  return !(ratio <= RERACE_RATIO && ratio >= 1 / RERACE_RATIO);
 }
 
 export const RACE = {

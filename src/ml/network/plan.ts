@@ -208,6 +208,19 @@ export function plannedWeights(plan: NetworkPlan): PlannedWeight[] {
   return plan.layers.flatMap((layer) => layer.weights);
 }
 
+/**
+ * Multiply-adds of one image's forward pass: each convolution's kernel at every output position,
+ * each dense layer's kernel once (229,064 for the notebook's). A step's cost goes with it.
+ */
+export function multiplyAdds(plan: NetworkPlan): number {
+  return plan.layers.reduce((sum, layer) => {
+    const kernel = layer.weights[0];
+    if (!kernel || (layer.kind !== 'conv2d' && layer.kind !== 'dense')) return sum;
+    const [height = 1, width = 1] = layer.outputShape;
+    return sum + product(kernel.shape) * (layer.kind === 'conv2d' ? height * width : 1);
+  }, 0);
+}
+
 /** Output shape as model.summary() prints it: (None, 26, 26, 8). */
 export function summaryShape(layer: PlannedLayer): string {
   return `(None, ${layer.outputShape.join(', ')})`;

@@ -1,6 +1,8 @@
 import type { BackendName, BackendProbe, WasmKernels } from '../../ml/engines/backend';
 import { errorMessage } from '../../ml/errors';
-import { raceKey, type RaceReport } from '../../ml/engines/race';
+import { needsRerace, raceKey, type RaceReport } from '../../ml/engines/race';
+import { netText } from '../../ml/network/netText';
+import { multiplyAdds, planOf } from '../../ml/network/plan';
 import { GpuHealth } from './gpuHealth';
 import type { NetworkConfig } from '../../ml/network/network';
 import type { Post, Snapshot } from '../protocol';
@@ -36,6 +38,8 @@ export class Engine {
   private quiet: () => Promise<void> = () => Promise.resolve();
   private threads: number | null = null;
   private kernels: WasmKernels = 'simd';
+  /** The engine the person asked for (null: the race's winner): a network of another cost does not move it. */
+  private requested: BackendName | null = null;
   private started: Promise<ModelSession | null> | null = null;
 
   constructor(private readonly post: Post) {}
@@ -61,8 +65,10 @@ export class Engine {
       this.threads = threads;
       this.kernels = kernels;
       this.quiet = quiet;
+      this.requested = requested;
       const probes = await probeAll();
-      this.race = await this.measure(false, probes);
+      // The network a fresh page starts with is what the race times (a restored one is usually the same).
+      this.race = await this.measure(false, probes, restore?.record.network ?? network);
       await this.activate(requested, probes);
       const session = new ModelSession(this.post, seed, this.gpu, (snapshot) => keepWorkingCopy(tab, snapshot), network);
       if (restore) await session.restore(restore);
@@ -94,6 +100,7 @@ export class Engine {
    */
   async useBackend(session: ModelSession, requested: BackendName | null): Promise<void> {
     if (session.busy || (requested !== null && requested === this.gpu.watched)) return;
+    this.requested = requested;
     try {
       const snapshot = { checkpoint: await session.checkpoint(), trained: session.trained, record: session.record };
       await this.activate(requested);
@@ -114,10 +121,11 @@ export class Engine {
    */
   async remeasure(session: ModelSession, requested: BackendName | null): Promise<void> {
     if (session.busy) return;
+    this.requested = requested;
     try {
       const snapshot = { checkpoint: await session.checkpoint(), trained: session.trained, record: session.record };
       const probes = await probeAll();
-      this.race = await this.measure(true, probes);
+      this.race = await this.measure(true, probes, session.network);
       await this.activate(requested, probes);
       await session.restore(snapshot);
     } catch (error) {
@@ -125,8 +133,28 @@ export class Engine {
     }
   }
 
+  /**
+   * Before a network trains that costs far more or less than the one raced (RERACE_RATIO), the
+   * engines are raced on it (or its cached race taken), and the winner takes the model: unless
+   * the person chose the engine. Nothing happens while training.
+   */
+  async fitNetwork(session: ModelSession, network: NetworkConfig): Promise<void> {
+    const race = this.race;
+    if (session.busy || this.requested !== null || !race || !needsRerace(race, multiplyAdds(planOf(network)))) return;
+    try {
+      const snapshot = { checkpoint: await session.checkpoint(), trained: session.trained, record: session.record };
+      const before = this.gpu.watched;
+      const probes = await probeAll();
+      this.race = (await this.measure(false, probes, network)) ?? race;
+      await this.activate(null, probes);
+      if (this.gpu.watched !== before) await session.restore(snapshot);
+    } catch (error) {
+      this.post({ type: 'backend-failed', message: `Measuring the engines for this network failed: ${errorMessage(error)}.` });
+    }
+  }
+
   /** The engines' race on this device: the cached one if it fits this build, browser and device (unless `again`), else a new one. */
-  private async measure(again: boolean, probes: readonly BackendProbe[]): Promise<RaceReport | null> {
+  private async measure(again: boolean, probes: readonly BackendProbe[], network: NetworkConfig): Promise<RaceReport | null> {
     const key = raceKey({
       build: self.location.pathname,
       browser: navigator.userAgent,
@@ -138,13 +166,13 @@ export class Engine {
       ],
     });
     if (!again) {
-      const cached = await cachedRace(key).catch(() => null);
+      const cached = await cachedRace(key, netText(network)).catch(() => null);
       if (cached) return cached;
     }
     this.post({ type: 'engines-measuring' });
     try {
       // The race times steps on this thread: nothing else may run meanwhile.
-      const report = await raceEngines(probes, this.quiet, again, this.threads);
+      const report = await raceEngines(probes, this.quiet, again, this.threads, network);
       // Not kept (storage refused or full) only means the next visit races again.
       await keepRace(key, report).catch(() => undefined);
       return report;

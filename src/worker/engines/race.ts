@@ -2,6 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, type BackendProbe } from '../../ml/engines/backend';
 import { errorMessage } from '../../ml/errors';
 import { buildCnn, compileCnn } from '../../ml/network/build';
+import { netText } from '../../ml/network/netText';
+import type { NetworkConfig } from '../../ml/network/network';
+import { multiplyAdds, planOf } from '../../ml/network/plan';
 import { IMAGE_SIZE, NUM_CLASSES } from '../../ml/data/mnist';
 import {
   RACE,
@@ -21,15 +24,15 @@ import { canTryWasmThreads, useWasmThreads, wasmThreads } from './wasmSetup';
 import { median } from '../../ml/stats';
 
 /**
- * Times training steps of this network on one engine, as the training loop runs them
+ * Times training steps of a network (the one about to train) on one engine, as the training loop runs them
  * (the next step issued before the last one's result is read), on random data: the
  * figure is the median time between results after the warm-up.
  */
-async function timeEngine(probe: BackendProbe, best: number | null): Promise<EngineMeasure> {
+async function timeEngine(probe: BackendProbe, best: number | null, network: NetworkConfig): Promise<EngineMeasure> {
   if (!(await activate(probe.name)))
     return { engine: probe.name, status: 'failed', msPerStep: null, note: 'it failed to start', threads: null };
   const base = { engine: probe.name, note: probe.detail, threads: probe.name === 'wasm' ? await wasmThreads() : null };
-  const model = buildCnn({ seed: 0 });
+  const model = buildCnn({ seed: 0, network });
   compileCnn(model);
   const images = tf.randomUniform<tf.Rank.R4>([RACE.batchSize, IMAGE_SIZE, IMAGE_SIZE, 1]);
   const labels = tf.randomUniform<tf.Rank.R1>([RACE.batchSize], 0, NUM_CLASSES, 'int32');
@@ -74,12 +77,12 @@ async function timeEngine(probe: BackendProbe, best: number | null): Promise<Eng
  * worker) and others were timed after it, and keeps the better of its two figures: the count
  * timed first came out slower than the same count timed later, as wasm's memory and code warm up.
  */
-async function retimeFirst(probe: BackendProbe, measures: EngineMeasure[]): Promise<void> {
+async function retimeFirst(probe: BackendProbe, measures: EngineMeasure[], network: NetworkConfig): Promise<void> {
   const first = measures[0];
   if (measures.length < 2 || first?.threads !== 1 || first.status !== 'measured' || first.msPerStep === null) return;
   const timed = measures.flatMap((m) => (m.threads === null ? [] : [m.threads]));
   if (!(await canTryWasmThreads(1, timed)) || (await useWasmThreads(1)) !== 1) return;
-  const again = await timeEngine(probe, null);
+  const again = await timeEngine(probe, null, network);
   if (again.status === 'measured' && again.msPerStep !== null && again.msPerStep < first.msPerStep) measures[0] = again;
 }
 
@@ -92,6 +95,7 @@ async function timeWasm(
   probe: BackendProbe,
   best: number | null,
   forced: number | null,
+  network: NetworkConfig,
 ): Promise<{ measures: EngineMeasure[]; threads: number | null }> {
   const measures: EngineMeasure[] = [];
   let fastest = best;
@@ -111,11 +115,11 @@ async function timeWasm(
     const actual = await useWasmThreads(count);
     // The single-threaded build (no cross-origin isolation) runs one thread whatever is asked: nothing to time again.
     if (measures.some((m) => m.threads === actual)) continue;
-    const measure = await timeEngine(probe, fastest);
+    const measure = await timeEngine(probe, fastest, network);
     measures.push(measure);
     if (measure.status === 'measured' && measure.msPerStep !== null) fastest = Math.min(fastest ?? Infinity, measure.msPerStep);
   }
-  await retimeFirst(probe, measures);
+  await retimeFirst(probe, measures, network);
   const chosen = fastestWasmThreads(measures);
   return { measures, threads: chosen === null ? null : await useWasmThreads(chosen) };
 }
@@ -132,6 +136,7 @@ export async function raceEngines(
   quiet: () => Promise<void>,
   thorough: boolean,
   threads: number | null,
+  network: NetworkConfig,
 ): Promise<RaceReport> {
   const { contenders, skipped } = raceOrder(probes);
   for (const probe of contenders) if (probe.name !== 'cpu') await activate(probe.name);
@@ -155,10 +160,10 @@ export async function raceEngines(
     }
     let timed: EngineMeasure[];
     if (probe.name === 'wasm') {
-      const wasm = await timeWasm(probe, best, threads);
+      const wasm = await timeWasm(probe, best, threads, network);
       timed = wasm.measures;
       wasmCount = wasm.threads;
-    } else timed = [await timeEngine(probe, best)];
+    } else timed = [await timeEngine(probe, best, network)];
     measures.push(...timed);
     for (const measure of timed)
       if (measure.status === 'measured' && measure.msPerStep !== null) best = Math.min(best ?? Infinity, measure.msPerStep);
@@ -170,5 +175,7 @@ export async function raceEngines(
     seconds: (performance.now() - started) / 1000,
     winner: pickWinner(measures),
     wasmThreads: wasmCount,
+    network: netText(network),
+    multiplyAdds: multiplyAdds(planOf(network)),
   };
 }

@@ -16,8 +16,11 @@ export interface AppSchema extends DBSchema {
    */
   working: { key: string; value: WorkingSlot | StoredSnapshot };
   /** The last engine race, under the key of the build, browser and device it was run on. */
-  engines: { key: 'race'; value: { key: string; report: RaceReport } };
+  engines: { key: string; value: { key: string; report: StoredRace } };
 }
+
+/** A race as stored: one kept before networks could be edited does not say which it timed (the notebook's). */
+export type StoredRace = Omit<RaceReport, 'network' | 'multiplyAdds'> & Partial<Pick<RaceReport, 'network' | 'multiplyAdds'>>;
 
 /** One tab's last good weights (null: it chose fresh ones), and when they were kept. */
 export interface WorkingSlot {
