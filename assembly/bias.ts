@@ -12,6 +12,30 @@ export function addBias(x: usize, bias: usize, out: usize, rows: i32, channels: 
   }
 }
 
+/** out[r, c] = x[r, c] · v[c]: a per-channel factor (batch normalisation's, a mean's gradient). */
+export function mulChannels(x: usize, v: usize, out: usize, rows: i32, channels: i32): void {
+  const cell = (<usize>channels) << 2;
+  let offset: usize = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let k: usize = 0; k < cell; k += 16) {
+      v128.store(out + offset + k, f32x4.mul(v128.load(x + offset + k), v128.load(v + k)));
+    }
+    offset += cell;
+  }
+}
+
+/** out[r, c] = x[r, c] − v[c]: values less their channel's mean. */
+export function subChannels(x: usize, v: usize, out: usize, rows: i32, channels: i32): void {
+  const cell = (<usize>channels) << 2;
+  let offset: usize = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let k: usize = 0; k < cell; k += 16) {
+      v128.store(out + offset + k, f32x4.sub(v128.load(x + offset + k), v128.load(v + k)));
+    }
+    offset += cell;
+  }
+}
+
 /** Rows summed per block before the block's sum joins the total: bounds float32 rounding. */
 const BLOCK: i32 = 256;
 

@@ -12,6 +12,8 @@
  */
 
 export { maxPoolGrad2x2 } from './pooling';
-export { addBias, sumRows } from './bias';
-export { filterGrad3x3In1Out8, filterGrad3x3Out16 } from './filterGrad';
+export { addBias, mulChannels, subChannels, sumRows } from './bias';
+export { filterGrad3x3In1 } from './filterGrad';
+export { filterGradAny } from './filterGradAny';
 export { seedDropout, dropoutMultiplier } from './dropout';
+export { tanh } from './tanh';

@@ -143,3 +143,32 @@ test('the network is edited row by row: the summary and total follow every chang
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('button', { name: 'Add layer' })).toBeEnabled();
 });
+
+test('an edited network learns the same on WebGL and WebGPU as on wasm', async ({ page }) => {
+  // Three page loads, and software GPUs take seconds a step.
+  test.setTimeout(240_000);
+  // Same padding, batch normalisation, a 5×5 tanh convolution and a 3×3 pool: the GPU engines
+  // run tfjs' own kernels for all of it, wasm the app's. No dropout, so every engine draws alike.
+  const query = 'net=c4s-b-p-c4k5.tanh-p3-f-h16-b&epochs=1&trainSize=64&batchSize=32&testSize=100';
+  const figures = async (backend: string): Promise<number[] | null> => {
+    await page.goto(`/?backend=${backend}&${query}`);
+    await expectDatasetReady(page);
+    await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
+    if ((await page.getByTestId('backend').getAttribute('data-backend')) !== backend) return null;
+    // The page came back with the last engine's trained weights: start each from the seed's.
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'idle');
+    await train(page);
+    const line = (await page.getByTestId('epoch-log').textContent()) ?? '';
+    expect(line).toContain('Epoch 1/1');
+    return [...line.matchAll(/(?:^|\s)(?:loss|val_loss) (\d+\.\d+)/g)].map((match) => Number(match[1]));
+  };
+  const reference = await figures('wasm');
+  expect(reference).toHaveLength(2);
+  for (const backend of ['webgl', 'webgpu']) {
+    const measured = await figures(backend);
+    if (measured === null) continue; // This browser offers no such engine: the notice test covers that.
+    expect(measured).toHaveLength(2);
+    measured.forEach((value, i) => expect(Math.abs(value - (reference?.[i] ?? Number.NaN))).toBeLessThan(2e-3));
+  }
+});

@@ -33,8 +33,8 @@ import { MAX_WASM_THREADS, measuredFigures, threadCandidates, type RaceReport } 
 import { parseOptions, type Options } from './lib/bench-options';
 import { errorMessage } from '../src/ml/errors';
 import { median } from '../src/ml/stats';
-import { netText, parseNet } from '../src/ml/network/netText';
-import { NOTEBOOK_NETWORK } from '../src/ml/network/network';
+import { NOTEBOOK_NET, parseNet } from '../src/ml/network/netText';
+
 import { planOf } from '../src/ml/network/plan';
 
 const PORT = 4179;
@@ -95,7 +95,7 @@ async function runBackend(
   if (options.seed !== null) query.set('seed', String(options.seed));
   if (threads !== null) query.set('threads', String(threads));
   if (kernels !== 'simd') query.set('kernels', kernels);
-  if (network !== netText(NOTEBOOK_NETWORK)) query.set('net', network);
+  if (network !== NOTEBOOK_NET) query.set('net', network);
   await page.goto(`http://127.0.0.1:${PORT}/?${query.toString()}`);
   const firstVisit = await trainReadyMs(page);
   // The second visit finds the race cached.

@@ -1,7 +1,7 @@
 /** The bench's command line (documented at the top of scripts/bench.ts and in docs/automation.md). */
 import { BACKENDS, WASM_KERNELS, isBackendName, isWasmKernels, type BackendName, type WasmKernels } from '../../src/ml/engines/backend';
-import { netText } from '../../src/ml/network/netText';
-import { NOTEBOOK_NETWORK } from '../../src/ml/network/network';
+import { NOTEBOOK_NET } from '../../src/ml/network/netText';
+
 import { PRESET_NAMES, isPresetName, type PresetName } from '../../src/state/presets';
 import { readNetworkText } from '../../src/state/settings';
 
@@ -35,7 +35,7 @@ export function parseOptions(argv: string[]): Options {
   const epochs = value('--epochs');
   const presets = (value('--preset') ?? 'notebook').split(',');
   if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(' or ')}, or both separated by a comma`);
-  const networks = (value('--network') ?? netText(NOTEBOOK_NETWORK)).split(',');
+  const networks = (value('--network') ?? NOTEBOOK_NET).split(',');
   for (const network of networks) {
     const read = readNetworkText(network);
     if ('problem' in read) throw new Error(`--network ${network}: ${read.problem}`);

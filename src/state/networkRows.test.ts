@@ -39,5 +39,9 @@ describe('network rows', () => {
     expect(fieldError('rate', '.5')).toBeNull();
     expect(fieldError('rate', '0.95')).toBe('The rate must be from 0 to 0.9, like 0.25.');
     expect(fieldError('rate', '-0.1')).not.toBeNull();
+    // The kernel comes from a list; a value outside it (a bad state) is refused, not bent into range.
+    expect(fieldError('kernel', '7')).toBeNull();
+    expect(fieldError('kernel', '9')).toBe('The kernel must be from 1 to 7.');
+    expect(rowsText(withField(start, id, 'kernel', '0'))).toBe('c?-f');
   });
 });

@@ -67,7 +67,11 @@ export function fieldError(field: RowField, text: string): string | null {
       return RATE.test(value) && Number(value) <= NETWORK_BOUNDS.rate.max
         ? null
         : `The rate must be from 0 to ${NETWORK_BOUNDS.rate.max}, like 0.25.`;
-    case 'kernel':
+    case 'kernel': {
+      // Chosen from a list, so only a bad state gets here; the plan must never see 0 or 9.
+      const { min, max } = NETWORK_BOUNDS.kernel;
+      return WHOLE.test(value) && Number(value) >= min && Number(value) <= max ? null : `The kernel must be from ${min} to ${max}.`;
+    }
     case 'padding':
     case 'activation':
     case 'size':
@@ -86,7 +90,7 @@ export function rowLayer(row: LayerRow): LayerConfig | null {
       return {
         kind: 'conv2d',
         filters: Number(f.filters),
-        kernel: Math.min(NETWORK_BOUNDS.kernel.max, Math.max(NETWORK_BOUNDS.kernel.min, Number(f.kernel) || 3)),
+        kernel: Number(f.kernel),
         padding: f.padding === 'same' ? 'same' : 'valid',
         activation,
       };

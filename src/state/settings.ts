@@ -4,7 +4,7 @@ import { NO_AUGMENT } from '../ml/data/augment';
 import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/training/optimizers';
 import { SCHEDULES, isScheduleName } from '../ml/training/schedule';
 import type { TrainConfig } from '../ml/training/train';
-import { NetTextError, netText, parseNet } from '../ml/network/netText';
+import { netText, NetTextError, NOTEBOOK_NET, parseNet } from '../ml/network/netText';
 import { NOTEBOOK_NETWORK, type NetworkConfig } from '../ml/network/network';
 import { planNetwork } from '../ml/network/plan';
 
@@ -95,7 +95,7 @@ const DECIMAL = /^\d{1,9}(\.\d{1,15})?$/;
 export function describeRule(rule: Rule): string {
   switch (rule.kind) {
     case 'network':
-      return `a network of layers like ${netText(NOTEBOOK_NETWORK)}`;
+      return `a network of layers like ${NOTEBOOK_NET}`;
     case 'whole':
       return `a whole number from ${rule.min} to ${rule.max}`;
     case 'decimal':

@@ -1,6 +1,6 @@
 import { backendTitle } from '../ml/engines/backend';
-import { netText } from '../ml/network/netText';
-import { NOTEBOOK_NETWORK } from '../ml/network/network';
+import { NOTEBOOK_NET } from '../ml/network/netText';
+
 import { measuredFigures, threadsSummary, type EngineMeasure, type RaceReport } from '../ml/engines/race';
 import { useAppState } from '../state/store';
 import { useMlClient } from './mlClientContext';
@@ -19,7 +19,7 @@ function RaceTable({ race, active }: { race: RaceReport; active: string }) {
     <table className="race">
       <caption>
         Measured on this device {new Date(race.measuredAt).toLocaleString('en-GB')} ({race.seconds.toFixed(1)} s of training steps of{' '}
-        {race.network === netText(NOTEBOOK_NETWORK) ? 'the notebook’s network' : race.network}, batch 128)
+        {race.network === NOTEBOOK_NET ? 'the notebook’s network' : race.network}, batch 128)
       </caption>
       <tbody>
         {race.measures.map((measure) => (

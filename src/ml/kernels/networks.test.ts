@@ -37,3 +37,17 @@ describe.each(['cpu', 'wasm'] as const)('every weight’s gradient on %s with th
     expectClose(await gradients(backend, text), reference.get(text));
   });
 });
+
+describe('the input’s own gradient', () => {
+  // Our patch of tfjs-core (patches/): under a gradient tfjs fused a convolution with no
+  // activation of its own kind (Keras fuses tanh, sigmoid and linear layers' bias as 'linear'),
+  // and a fused op's gradient computes every input's, the image's among them.
+  it.each(['relu', 'tanh', 'sigmoid', 'linear'])('is not computed for a first Conv2D with %s', async (activation) => {
+    await tf.setBackend('cpu');
+    const profile = await tf.profile(async () => {
+      await networkGradients('cpu', 3, { network: parseNet(`c4.${activation}-f-h8`), batch: 2 });
+    });
+    expect(profile.kernelNames).toContain('Conv2DBackpropFilter');
+    expect(profile.kernelNames).not.toContain('Conv2DBackpropInput');
+  });
+});

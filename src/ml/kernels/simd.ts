@@ -16,9 +16,19 @@ export interface SimdKernels {
     outWidth: number,
   ) => void;
   readonly addBias: (x: number, bias: number, out: number, rows: number, channels: number) => void;
+  readonly mulChannels: (x: number, v: number, out: number, rows: number, channels: number) => void;
+  readonly subChannels: (x: number, v: number, out: number, rows: number, channels: number) => void;
   readonly sumRows: (x: number, out: number, rows: number, channels: number) => void;
-  readonly filterGrad3x3In1Out8: (x: number, dy: number, out: number, batch: number, height: number, width: number) => void;
-  readonly filterGrad3x3Out16: (
+  readonly filterGrad3x3In1: (
+    x: number,
+    dy: number,
+    out: number,
+    batch: number,
+    height: number,
+    width: number,
+    outChannels: number,
+  ) => void;
+  readonly filterGradAny: (
     x: number,
     dy: number,
     out: number,
@@ -26,7 +36,15 @@ export interface SimdKernels {
     height: number,
     width: number,
     inChannels: number,
+    outChannels: number,
+    kernel: number,
+    top: number,
+    left: number,
+    outHeight: number,
+    outWidth: number,
   ) => void;
+  /** out[i] = tanh(x[i]) for `count` floats. */
+  readonly tanh: (x: number, out: number, count: number) => void;
   /** Starts dropout's sequence of draws with the key `seed` (a 32-bit integer) at position `start`. */
   readonly seedDropout: (seed: number, start: number) => void;
   /** Writes `count` values, each 1 / keep with probability keep and else 0. */

@@ -1,80 +1,84 @@
 import type * as tf from '@tensorflow/tfjs';
-import { replaceKernel, type KernelArgs } from './registry';
+import { replaceKernel } from './registry';
 import type { SimdKernels } from './simd';
+import { installFilterGrad } from './simdFilterGrad';
+import { isFloat, lanesFit, pass, same, SIMD, size } from './simdShared';
 import { offsetOf, wasmHeap } from './wasmHeap';
 
 /*
- * The wasm kernels that run the app's SIMD code (assembly/kernels.ts) for this network's
- * shapes. Each is layered over the kernel it replaces ('simd' over the JS replacement or
- * tfjs' own) and hands every other case to it. All need float32 and channels in whole
- * f32x4 lane groups.
+ * The wasm kernels that run the app's SIMD code (assembly/kernels.ts). Each is layered over
+ * the kernel it replaces ('simd' over the JS replacement or tfjs' own) and hands every case it
+ * was not written for to it. All need float32; most need channels in whole f32x4 lane groups.
  */
-
-const SIMD = 'simd';
-
-function lanesFit(channels: number | undefined): channels is number {
-  return channels !== undefined && channels > 0 && channels % 4 === 0;
-}
-
-function isFloat(...infos: tf.TensorInfo[]): boolean {
-  return infos.every((info) => info.dtype === 'float32');
-}
-
-function pass(original: tf.KernelConfig | undefined, args: KernelArgs, name: string): tf.TensorInfo | tf.TensorInfo[] {
-  if (!original) throw new Error(`the wasm backend has no ${name} kernel`);
-  return original.kernelFunc(args);
-}
-
-function size(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
-function same(value: unknown, expected: readonly unknown[]): boolean {
-  return Array.isArray(value) ? value.length === expected.length && value.every((v, i) => v === expected[i]) : false;
-}
 
 function twoByTwo(value: unknown): boolean {
   return value === 2 || same(value, [2, 2]);
 }
 
-/** x + bias, the bias a vector along the last axis (every conv and dense layer's forward pass). */
-function installAddBias(simd: SimdKernels): void {
+/** Whether `v` is one value per channel of `x`'s last axis: [c], or [1, …, 1, c] of no greater rank. */
+function perChannel(x: tf.TensorInfo, v: tf.TensorInfo): boolean {
+  const channels = x.shape[x.shape.length - 1];
+  const leading = v.shape.slice(0, -1);
+  return (
+    v.shape.length >= 1 &&
+    v.shape.length <= x.shape.length &&
+    leading.every((n) => n === 1) &&
+    v.shape[v.shape.length - 1] === channels &&
+    lanesFit(channels)
+  );
+}
+
+type ChannelKernel = 'addBias' | 'mulChannels' | 'subChannels';
+
+/**
+ * x op v, v one value per channel (a bias; batch normalisation's factors and means; a mean's
+ * gradient): tfjs' own takes its general broadcast for these. `commutes`: v may come first.
+ */
+function installChannelwise(simd: SimdKernels, name: 'Add' | 'Multiply' | 'Sub', kernel: ChannelKernel, commutes: boolean): void {
   replaceKernel(
-    'Add',
+    name,
     'wasm',
     (original) => (args) => {
       const { a, b } = args.inputs;
-      if (!a || !b || !isFloat(a, b)) return pass(original, args, 'Add');
-      const [x, bias] = b.shape.length === 1 ? [a, b] : [b, a];
-      const channels = x.shape[x.shape.length - 1];
-      if (bias.shape.length !== 1 || bias.shape[0] !== channels || !lanesFit(channels)) return pass(original, args, 'Add');
+      if (!a || !b || !isFloat(a, b)) return pass(original, args, name);
+      const [x, v] = commutes && size(a.shape) < size(b.shape) ? [b, a] : [a, b];
+      if (!perChannel(x, v)) return pass(original, args, name);
+      const channels = x.shape[x.shape.length - 1] ?? 1;
       const heap = wasmHeap(args);
       const out = heap.makeOutput([...x.shape], 'float32');
-      simd.addBias(offsetOf(heap, x), offsetOf(heap, bias), offsetOf(heap, out), size(x.shape) / channels, channels);
+      simd[kernel](offsetOf(heap, x), offsetOf(heap, v), offsetOf(heap, out), size(x.shape) / channels, channels);
       return out;
     },
     SIMD,
   );
 }
 
-/** The sum over every axis but the last (the bias gradient). */
-function installSumRows(simd: SimdKernels): void {
+/**
+ * The sum, or mean, over every axis but the last: the bias gradient, and batch
+ * normalisation's statistics and their gradients (tfjs' own transposes the whole batch first).
+ */
+function installRowReduction(simd: SimdKernels, name: 'Sum' | 'Mean'): void {
   replaceKernel(
-    'Sum',
+    name,
     'wasm',
     (original) => (args) => {
       const { x } = args.inputs;
       const { axis, keepDims } = args.attrs ?? {};
-      if (!x || !isFloat(x) || x.shape.length < 2) return pass(original, args, 'Sum');
+      if (!x || !isFloat(x) || x.shape.length < 2) return pass(original, args, name);
       const rank = x.shape.length;
       const axes = (Array.isArray(axis) ? axis : [axis]).map((a) => (typeof a === 'number' && a < 0 ? a + rank : a));
       const leading = Array.from({ length: rank - 1 }, (_, i) => i);
       const channels = x.shape[rank - 1];
       const sorted = axes.filter((a) => typeof a === 'number').sort((p, q) => p - q);
-      if (sorted.length !== axes.length || !same(sorted, leading) || !lanesFit(channels)) return pass(original, args, 'Sum');
+      if (sorted.length !== axes.length || !same(sorted, leading) || !lanesFit(channels)) return pass(original, args, name);
       const heap = wasmHeap(args);
       const out = heap.makeOutput(keepDims === true ? [...leading.map(() => 1), channels] : [channels], 'float32');
-      simd.sumRows(offsetOf(heap, x), offsetOf(heap, out), size(x.shape) / channels, channels);
+      const rows = size(x.shape) / channels;
+      simd.sumRows(offsetOf(heap, x), offsetOf(heap, out), rows, channels);
+      if (name === 'Mean') {
+        const values = heap.typedArrayFromHeap(out);
+        for (let c = 0; c < channels; c++) values[c] = (values[c] ?? 0) / rows;
+      }
       return out;
     },
     SIMD,
@@ -117,39 +121,6 @@ function installMaxPoolGrad(simd: SimdKernels): void {
 }
 
 /**
- * The filter gradients of both convolutions: 3×3, stride 1, unpadded, NHWC; one channel
- * in and eight out (the first), or an even number in and sixteen out (the second).
- */
-function installFilterGrad(simd: SimdKernels): void {
-  replaceKernel(
-    'Conv2DBackpropFilter',
-    'wasm',
-    (original) => (args) => {
-      const { x, dy } = args.inputs;
-      const { strides, pad, dataFormat, filterShape } = args.attrs ?? {};
-      const [batch = 0, height = 0, width = 0, inChannels = 0] = x?.shape ?? [];
-      const outChannels = dy?.shape[3] ?? 0;
-      const unit = strides === 1 || same(strides, [1, 1]);
-      const fits =
-        x?.shape.length === 4 &&
-        same(filterShape, [3, 3, inChannels, outChannels]) &&
-        same(dy?.shape, [batch, height - 2, width - 2, outChannels]) &&
-        ((inChannels === 1 && outChannels === 8) || (inChannels > 0 && inChannels % 2 === 0 && outChannels === 16));
-      if (!x || !dy || !isFloat(x, dy) || !unit || pad !== 'valid' || dataFormat !== 'NHWC' || !fits) {
-        return pass(original, args, 'Conv2DBackpropFilter');
-      }
-      const heap = wasmHeap(args);
-      const out = heap.makeOutput([3, 3, inChannels, outChannels], 'float32');
-      const [input, gradient, result] = [offsetOf(heap, x), offsetOf(heap, dy), offsetOf(heap, out)];
-      if (inChannels === 1) simd.filterGrad3x3In1Out8(input, gradient, result, batch, height, width);
-      else simd.filterGrad3x3Out16(input, gradient, result, batch, height, width, inChannels);
-      return out;
-    },
-    SIMD,
-  );
-}
-
-/**
  * The kernel tf.dropout runs, where a backend registers it, when it has no seed (our
  * patch of tfjs-core; see patches/): its multiplier in one pass, in place of drawing
  * uniforms in JavaScript and four kernels to turn them into a mask.
@@ -175,11 +146,32 @@ function installDropoutMultiplier(simd: SimdKernels): void {
   );
 }
 
+/** tanh, forward (the backward pass is products of its output). */
+function installTanh(simd: SimdKernels): void {
+  replaceKernel(
+    'Tanh',
+    'wasm',
+    (original) => (args) => {
+      const { x } = args.inputs;
+      if (!x || !isFloat(x)) return pass(original, args, 'Tanh');
+      const heap = wasmHeap(args);
+      const out = heap.makeOutput([...x.shape], 'float32');
+      simd.tanh(offsetOf(heap, x), offsetOf(heap, out), size(x.shape));
+      return out;
+    },
+    SIMD,
+  );
+}
+
 /** Layers the SIMD kernels over the wasm backend's (call after the JS replacements). */
 export function installSimdKernels(simd: SimdKernels): void {
   installDropoutMultiplier(simd);
-  installAddBias(simd);
-  installSumRows(simd);
+  installChannelwise(simd, 'Add', 'addBias', true);
+  installChannelwise(simd, 'Multiply', 'mulChannels', true);
+  installChannelwise(simd, 'Sub', 'subChannels', false);
+  installRowReduction(simd, 'Sum');
+  installRowReduction(simd, 'Mean');
   installMaxPoolGrad(simd);
   installFilterGrad(simd);
+  installTanh(simd);
 }

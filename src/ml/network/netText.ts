@@ -1,5 +1,5 @@
 import { isOneOf } from '../choices';
-import { ACTIVATIONS, NETWORK_BOUNDS, type Activation, type LayerConfig, type NetworkConfig } from './network';
+import { ACTIVATIONS, NETWORK_BOUNDS, NOTEBOOK_NETWORK, type Activation, type LayerConfig, type NetworkConfig } from './network';
 
 /*
  * A network as the URL's `net` parameter writes it: layers joined by `-`, the output layer
@@ -38,6 +38,9 @@ export function layerText(layer: LayerConfig): string {
 export function netText(network: NetworkConfig): string {
   return network.layers.map(layerText).join('-');
 }
+
+/** The notebook's network as `net` text: c8-p-d0.2-c16-p-d0.2-f-h100-d0.5. */
+export const NOTEBOOK_NET = netText(NOTEBOOK_NETWORK);
 
 export function sameNetwork(a: NetworkConfig, b: NetworkConfig): boolean {
   return netText(a) === netText(b);

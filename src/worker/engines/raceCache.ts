@@ -1,5 +1,5 @@
 import type { RaceReport } from '../../ml/engines/race';
-import { netText } from '../../ml/network/netText';
+import { NOTEBOOK_NET } from '../../ml/network/netText';
 import { NOTEBOOK_NETWORK } from '../../ml/network/network';
 import { multiplyAdds, planOf } from '../../ml/network/plan';
 import { withAppDb } from '../storage/appDb';
@@ -10,7 +10,7 @@ import { withAppDb } from '../storage/appDb';
  */
 
 function recordName(network: string): string {
-  return network === netText(NOTEBOOK_NETWORK) ? 'race' : `race ${network}`;
+  return network === NOTEBOOK_NET ? 'race' : `race ${network}`;
 }
 
 /** The last race of `network` (`net` text), if it was run under this key. */

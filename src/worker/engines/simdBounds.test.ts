@@ -52,7 +52,7 @@ beforeEach(async () => {
 });
 
 describe('the SIMD kernels write their outputs and nothing else', () => {
-  it('MaxPoolGrad on an odd size, bias add, row sums, both filter gradients', () => {
+  it('MaxPoolGrad on an odd size, bias add, row sums, every filter gradient', () => {
     const x = randomRegion(3 * 11 * 11 * 4, 1);
     const dy = randomRegion(3 * 5 * 5 * 4, 2);
     const dx = region(3 * 11 * 11 * 4);
@@ -70,12 +70,18 @@ describe('the SIMD kernels write their outputs and nothing else', () => {
     const image = randomRegion(2 * 6 * 6, 6);
     const gradient = randomRegion(2 * 4 * 4 * 8, 7);
     const filter = region(72);
-    simd.filterGrad3x3In1Out8(image, gradient, filter, 2, 6, 6);
+    simd.filterGrad3x3In1(image, gradient, filter, 2, 6, 6, 8);
 
     const wide = randomRegion(2 * 5 * 5 * 2, 8);
     const gradient16 = randomRegion(2 * 3 * 3 * 16, 9);
     const filter16 = region(9 * 2 * 16);
-    simd.filterGrad3x3Out16(wide, gradient16, filter16, 2, 5, 5, 2);
+    simd.filterGradAny(wide, gradient16, filter16, 2, 5, 5, 2, 16, 3, 0, 0, 3, 3);
+
+    // Same padding, 5×5, three channels in (a pair and a single), 22 out (blocks of 16 and 4, two scalars).
+    const padded = randomRegion(2 * 6 * 6 * 3, 10);
+    const gradient22 = randomRegion(2 * 6 * 6 * 22, 11);
+    const filter22 = region(25 * 3 * 22);
+    simd.filterGradAny(padded, gradient22, filter22, 2, 6, 6, 3, 22, 5, 2, 2, 6, 6);
 
     const inputs: [number, number][] = [
       [x, 3 * 11 * 11 * 4],
@@ -87,6 +93,8 @@ describe('the SIMD kernels write their outputs and nothing else', () => {
       [gradient, 256],
       [wide, 100],
       [gradient16, 288],
+      [padded, 216],
+      [gradient22, 1584],
     ];
     const outputs: [number, number][] = [
       [dx, 3 * 11 * 11 * 4],
@@ -94,6 +102,7 @@ describe('the SIMD kernels write their outputs and nothing else', () => {
       [sums, 4],
       [filter, 72],
       [filter16, 288],
+      [filter22, 1650],
     ];
     expect(guardsIntact(...inputs, ...outputs)).toBe(true);
     // The last row and column of each image lie outside every window: zero, not left as they were.

@@ -35,9 +35,12 @@ function counted(simd: SimdKernels): SimdKernels {
   return {
     maxPoolGrad2x2: count('maxPoolGrad2x2', simd.maxPoolGrad2x2),
     addBias: count('addBias', simd.addBias),
+    mulChannels: count('mulChannels', simd.mulChannels),
+    subChannels: count('subChannels', simd.subChannels),
     sumRows: count('sumRows', simd.sumRows),
-    filterGrad3x3In1Out8: count('filterGrad3x3In1Out8', simd.filterGrad3x3In1Out8),
-    filterGrad3x3Out16: count('filterGrad3x3Out16', simd.filterGrad3x3Out16),
+    filterGrad3x3In1: count('filterGrad3x3In1', simd.filterGrad3x3In1),
+    filterGradAny: count('filterGradAny', simd.filterGradAny),
+    tanh: count('tanh', simd.tanh),
     seedDropout: count('seedDropout', simd.seedDropout),
     dropoutMultiplier: count('dropoutMultiplier', simd.dropoutMultiplier),
   };
@@ -84,6 +87,19 @@ describe('the SIMD kernels match the CPU backend', () => {
     await expectSame('Add', null, { a: random([4, 6], 9), b: random([6], 10) });
   });
 
+  it('Multiply and Sub by one value per channel, [c] or [1, 1, 1, c], and the cases handed on', async () => {
+    await expectSame('Multiply', 'mulChannels', { a: random([4, 26, 26, 16], 40), b: random([16], 41) });
+    await expectSame('Multiply', 'mulChannels', { a: random([1, 1, 1, 32], 42), b: random([4, 11, 11, 32], 43) });
+    await expectSame('Multiply', 'mulChannels', { a: random([8], 44), b: random([8], 45) });
+    await expectSame('Multiply', null, { a: random([4, 6, 6, 8], 46), b: random([4, 6, 6, 8], 47) });
+    await expectSame('Multiply', null, { a: random([4, 6, 6, 8], 48), b: random([1, 6, 1, 8], 49) });
+    await expectSame('Sub', 'subChannels', { a: random([4, 26, 26, 16], 50), b: random([1, 1, 1, 16], 51) });
+    await expectSame('Sub', 'subChannels', { a: random([4, 26, 26, 16], 52), b: random([16], 53) });
+    // v − x is not x − v: handed on.
+    await expectSame('Sub', null, { a: random([16], 54), b: random([4, 26, 26, 16], 55) });
+    await expectSame('Add', 'addBias', { a: random([4, 11, 11, 32], 56), b: random([1, 1, 1, 32], 57) });
+  });
+
   it('Sum over every axis but the last, with and without keepDims, and the cases handed on', async () => {
     await expectSame('Sum', 'sumRows', { x: random([128, 26, 26, 8], 11) }, { axis: [0, 1, 2], keepDims: false });
     await expectSame('Sum', 'sumRows', { x: random([4, 11, 11, 16], 12) }, { axis: [2, 0, -3], keepDims: true });
@@ -128,31 +144,89 @@ describe('the SIMD kernels match the CPU backend', () => {
     expect(Array.from(routed.values)).toEqual([0, 0, 30, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0, 20, 0, 0]);
   });
 
-  it('Conv2DBackpropFilter for both layers, and other shapes handed on', async () => {
+  it('Conv2DBackpropFilter for both of the notebook’s layers, and a wider first one', async () => {
     await expectSame(
       'Conv2DBackpropFilter',
-      'filterGrad3x3In1Out8',
+      'filterGrad3x3In1',
       { x: random([16, 28, 28, 1], 18), dy: random([16, 26, 26, 8], 19) },
       { ...conv, filterShape: [3, 3, 1, 8] },
     );
     await expectSame(
       'Conv2DBackpropFilter',
-      'filterGrad3x3Out16',
+      'filterGrad3x3In1',
+      { x: random([4, 28, 28, 1], 27), dy: random([4, 26, 26, 24], 28) },
+      { ...conv, filterShape: [3, 3, 1, 24] },
+    );
+    await expectSame(
+      'Conv2DBackpropFilter',
+      'filterGradAny',
       { x: random([16, 13, 13, 8], 20), dy: random([16, 11, 11, 16], 21) },
       { ...conv, filterShape: [3, 3, 8, 16] },
     );
+  });
+
+  it.each([
+    // [what, x's shape, kernel, padding, out channels]
+    ['odd channels in', [2, 9, 9, 3], 3, 'valid', 16],
+    ['one in, four out', [2, 9, 9, 1], 3, 'valid', 4],
+    ['16 → 32, as after batch normalisation', [3, 13, 13, 16], 3, 'valid', 32],
+    ['5×5, 6 → 16 (LeNet’s second)', [2, 14, 14, 6], 5, 'valid', 16],
+    ['same padding, 5×5, blocks of 16 and a remainder of 4', [2, 10, 10, 2], 5, 'same', 20],
+    ['same padding, 3×3, one in', [2, 12, 12, 1], 3, 'same', 8],
+    ['same padding, 4×4 (the odd zero at the bottom and right)', [2, 7, 9, 5], 4, 'same', 12],
+    ['7×7 on a 7×7 image, same padding', [2, 7, 7, 4], 7, 'same', 4],
+    ['1×1', [3, 6, 6, 7], 1, 'valid', 8],
+    ['same padding, 5×5, 1 → 6 (LeNet’s first): out channels past the lane groups', [2, 12, 12, 1], 5, 'same', 6],
+    ['3 → 19: every kind of block', [2, 8, 8, 3], 3, 'valid', 19],
+  ] as const)('Conv2DBackpropFilter in general: %s', async (_, shape, kernel, pad, outChannels) => {
+    const [batch, height, width, inChannels] = shape;
+    const [outHeight, outWidth] = pad === 'same' ? [height, width] : [height - kernel + 1, width - kernel + 1];
+    await expectSame(
+      'Conv2DBackpropFilter',
+      'filterGradAny',
+      { x: random([...shape], kernel + outChannels), dy: random([batch, outHeight, outWidth, outChannels], height) },
+      { ...conv, pad, filterShape: [kernel, kernel, inChannels, outChannels] },
+    );
+  });
+
+  it('Conv2DBackpropFilter hands on kernels that are not square', async () => {
     await expectSame(
       'Conv2DBackpropFilter',
       null,
-      { x: random([2, 9, 9, 3], 23), dy: random([2, 7, 7, 16], 24) },
-      { ...conv, filterShape: [3, 3, 3, 16] },
+      { x: random([2, 9, 9, 4], 31), dy: random([2, 7, 5, 8], 32) },
+      { ...conv, filterShape: [3, 5, 4, 8] },
     );
-    await expectSame(
-      'Conv2DBackpropFilter',
-      null,
-      { x: random([2, 9, 9, 1], 25), dy: random([2, 7, 7, 4], 26) },
-      { ...conv, filterShape: [3, 3, 1, 4] },
-    );
+  });
+
+  it('Mean over every axis but the last, as batch normalisation takes it, and the cases handed on', async () => {
+    await expectSame('Mean', 'sumRows', { x: random([128, 26, 26, 16], 33) }, { axis: [0, 1, 2], keepDims: false });
+    await expectSame('Mean', 'sumRows', { x: random([4, 11, 11, 32], 34) }, { axis: [0, 1, 2], keepDims: true });
+    await expectSame('Mean', null, { x: random([4, 11, 11, 6], 35) }, { axis: [0, 1, 2], keepDims: false });
+    await expectSame('Mean', null, { x: random([4, 11, 11, 8], 36) }, { axis: [1, 2], keepDims: false });
+  });
+});
+
+describe('tanh on wasm', () => {
+  it('matches the CPU over every range of the method, at any count, and keeps −0, ±∞ and NaN', async () => {
+    // Near zero (the polynomial), either side of 0.625, far out, and past 9 where it is ±1.
+    const ranges = [1e-6, 0.3, 0.62, 0.63, 2, 8.9, 9.5, 40];
+    for (const count of [1, 3, 4, 7, 4097]) {
+      const values = Float32Array.from({ length: count }, (_, i) => {
+        const scale = ranges[i % ranges.length] ?? 1;
+        return (i % 2 ? -1 : 1) * scale * (0.5 + ((i * 0.618) % 1));
+      });
+      await expectSame('Tanh', 'tanh', { x: { values, shape: [count] } });
+      // Relative to each value, not only to the largest: small ones are as right as large ones.
+      const out = await runKernelOn('wasm', 'Tanh', { x: { values, shape: [count] } }, {});
+      out.values.forEach((value, i) => {
+        const expected = Math.tanh(values[i] ?? 0);
+        expect(Math.abs(value - expected)).toBeLessThanOrEqual(Math.abs(expected) * 3e-7 + 1e-30);
+      });
+    }
+    const special = Float32Array.from([-0, 0, Infinity, -Infinity, Number.NaN]);
+    const out = await runKernelOn('wasm', 'Tanh', { x: { values: special, shape: [5] } }, {});
+    expect(Object.is(out.values[0], -0)).toBe(true);
+    expect(Array.from(out.values.slice(1))).toEqual([0, 1, -1, Number.NaN]);
   });
 });
 

@@ -48,9 +48,12 @@ export async function instantiateSimdKernels(module: WebAssembly.Module, memory:
   return {
     maxPoolGrad2x2: pick('maxPoolGrad2x2'),
     addBias: pick('addBias'),
+    mulChannels: pick('mulChannels'),
+    subChannels: pick('subChannels'),
     sumRows: pick('sumRows'),
-    filterGrad3x3In1Out8: pick('filterGrad3x3In1Out8'),
-    filterGrad3x3Out16: pick('filterGrad3x3Out16'),
+    filterGrad3x3In1: pick('filterGrad3x3In1'),
+    filterGradAny: pick('filterGradAny'),
+    tanh: pick('tanh'),
     seedDropout: pick('seedDropout'),
     dropoutMultiplier: pick('dropoutMultiplier'),
   };
