@@ -7,7 +7,7 @@ test('a briefly trained model reads a drawn 1 and 0, live, without leaking tenso
   await expectDatasetReady(page);
   await expect(page.getByTestId('draw-hint')).toContainText('No trained model yet');
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('draw-hint')).toHaveCount(0);
 

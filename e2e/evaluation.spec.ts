@@ -24,7 +24,7 @@ test('after a short training the confusion heatmap, its metrics and the gallery 
   const mnistTest = await idxTest();
   await page.goto('/?backend=wasm&epochs=1&trainSize=4000&batchSize=32&testSize=1000');
   await expectDatasetReady(page);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 
   const heatmap = page.getByTestId('confusion-matrix');
@@ -57,8 +57,14 @@ test('after a short training the confusion heatmap, its metrics and the gallery 
   await heatmap.getByRole('button', { name: `True ${worst.actual}, predicted ${worst.predicted}:` }).click();
   const gallery = page.getByTestId('gallery');
   await expect(gallery).toContainText(`${worst.actual}s read as ${worst.predicted}: ${worst.count}`);
+  // Brought to the reader, not opened out of sight below the matrix.
+  await expect(gallery.getByRole('heading')).toBeFocused();
+  await expect(gallery.getByRole('heading')).toBeInViewport();
   const items = gallery.getByTestId('gallery-item');
   await expect(items).toHaveCount(Math.min(worst.count, 50));
+  // The mistakes the model was surest of come first.
+  const confidences = await items.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-confidence'))));
+  expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
   const indices: number[] = await items.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-index'))));
   for (const index of indices) expect(mnistTest.labels[index]).toBe(worst.actual);
   // The first image shown is that test image, pixel for pixel.

@@ -8,7 +8,7 @@ import { downloadModel } from './modelFiles';
 async function trainBriefly(page: Page): Promise<void> {
   await page.goto('/?epochs=1&trainSize=6000&batchSize=32&testSize=1000');
   await expectDatasetReady(page);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 }
 
@@ -114,7 +114,7 @@ test('a full disk makes Save fail with an alert, and training and prediction car
 
   await draw(page, ONE);
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', '1');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('epoch-log')).toContainText('Epoch 2/2');
 });

@@ -14,7 +14,7 @@ const planned = (page: Page) => page.getByTestId('network-summary');
 const layerRow = (page: Page, position: number) => page.getByTestId('network-layer').nth(position - 1);
 
 async function train(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 }
 
@@ -30,12 +30,12 @@ test('a network typed as text is sized before it is built, trains, and is kept w
     'Layer 2 (Dense) needs flat data, but it gets 26×26×8 maps: add a Flatten before it.',
   );
   await expect(networkField(page)).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await networkField(page).fill(MINE);
   await expect(planned(page)).toHaveAttribute('data-params', '12786');
   await expect(page.getByTestId('network-layer')).toHaveCount(5);
   await expect(page).toHaveURL(/net=c4s-p-b-f-h16/);
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 
   await train(page);
   await expect(summary(page)).toContainText('batch_normalization_1 (BatchNormalization)');
@@ -115,9 +115,9 @@ test('the network is edited row by row: the summary and total follow every chang
   // A wrong field is named beside it, and Train waits.
   await layerRow(page, 7).getByLabel('Filters').fill('0');
   await expect(layerRow(page, 7).getByRole('alert')).toHaveText('Filters must be a whole number from 1 to 128.');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await layerRow(page, 7).getByLabel('Filters').fill('32');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 
   // A network that cannot work is named beside the row at fault.
   await page.getByRole('button', { name: 'Dense only' }).click();
@@ -126,7 +126,7 @@ test('the network is edited row by row: the summary and total follow every chang
   await expect(layerRow(page, 1).getByRole('alert')).toHaveText(
     'Layer 1 (Dense) needs flat data, but it gets 28×28×1 maps: add a Flatten before it.',
   );
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await page.getByRole('button', { name: 'Remove layer 1' }).click();
   await expect(planned(page)).toHaveAttribute('data-network', 'f-d0.2-h64');
 
@@ -136,7 +136,7 @@ test('the network is edited row by row: the summary and total follow every chang
   await expect(page).not.toHaveURL(/net=/);
 
   // Locked while training.
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'training');
   await expect(page.getByRole('button', { name: 'Add layer' })).toBeDisabled();
   await expect(layerRow(page, 1).getByLabel('Filters')).toBeDisabled();

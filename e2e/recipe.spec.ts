@@ -61,7 +61,7 @@ test('the improved recipe: one click sets it, the grid shows what the network se
     expect(await tilePixels(page, 'sample', index)).toEqual(idxImage(train.images, index));
   }
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-progress')).toContainText('Epoch 2/2', { timeout: 60_000 });
   await expect(augmented).toHaveAttribute('data-epoch', '2');
   await expect(page.getByRole('heading', { name: 'As the network sees them in epoch 2' })).toBeVisible();

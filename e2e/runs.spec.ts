@@ -124,7 +124,7 @@ test('a bad value in the form is named beside its field and Train waits; the not
   for (const [label, text, message] of [
     ['Epochs', 'abc', 'Epochs must be a whole number from 1 to 1000.'],
     ['Epochs', '-1', 'Epochs must be a whole number from 1 to 1000.'],
-    ['Learning rate', '1e309', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
+    ['Learning rate', '1e309', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
     ['Batch size', '', 'Batch size must be a whole number from 1 to 4096.'],
   ] as const) {
     const field = page.getByLabel(label, { exact: true });
@@ -132,10 +132,21 @@ test('a bad value in the form is named beside its field and Train waits; the not
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText(message)).toBeVisible();
     await expect(trainButton(page)).toBeDisabled();
+    // Whatever Train would use is not the notebook's while a field is wrong.
+    await expect(page.getByTestId('recipe')).toHaveText('In use: a recipe of your own');
     await page.getByRole('button', { name: 'Notebook recipe' }).click();
+    await expect(page.getByTestId('recipe')).toHaveText('In use: the notebook recipe');
     await expect(field).not.toHaveAttribute('aria-invalid', 'true');
     await expect(trainButton(page)).toBeEnabled();
   }
+  // A rate as a Keras user writes it: the same rate, so still the notebook's recipe.
+  for (const text of ['1e-3', '.001']) {
+    await page.getByLabel('Learning rate', { exact: true }).fill(text);
+    await expect(page.getByLabel('Learning rate', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(trainButton(page)).toBeEnabled();
+    await expect(page.getByTestId('recipe')).toHaveText('In use: the notebook recipe');
+  }
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.001');
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('5');
   await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('128');
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.001');

@@ -8,7 +8,7 @@ async function openReady(page: Page, query: string): Promise<void> {
   await page.goto(`/${query}`);
   await expectDatasetReady(page);
   await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 }
 
 /** Milliseconds from a real click's input event to its handler, and to the next painted frame. */
@@ -42,7 +42,7 @@ test('Train runs the notebook’s network to the end and fills every panel', asy
   await expect(summary).toContainText('42,358');
   for (const params of ['80', '1,168', '40,100', '1,010']) await expect(summary).toContainText(params);
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'training');
   await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
   await expect(page.getByTestId('train-progress')).toContainText(/Epoch 1\/1 · step \d+\/125/);
@@ -69,7 +69,7 @@ test('Train runs the notebook’s network to the end and fills every panel', asy
 test('Stop keeps the weights, and Train continues with the next epoch; Reset starts over', async ({ page }) => {
   // On the CPU backend a step takes a good tenth of a second, so Stop lands mid-epoch (on wasm the epoch can end first).
   await openReady(page, '?backend=cpu&epochs=1&trainSize=1600&batchSize=64&testSize=200');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-progress')).toContainText(/step ([2-9]|1\d|2[0-4])\/25/);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'stopped');
@@ -78,13 +78,14 @@ test('Stop keeps the weights, and Train continues with the next epoch; Reset sta
   expect(stoppedAt).toMatch(/^Epoch 1\/1 · step \d+\/25/);
   expect(Number(/step (\d+)/.exec(stoppedAt)?.[1])).toBeLessThan(25);
   await expect(page.getByTestId('epoch-log')).toHaveCount(0);
-  await expect(page.getByText('Trained through epoch 1; Train runs 1 more epoch.')).toBeVisible();
+  await expect(page.getByText('Trained through epoch 1; Train runs 1 more epoch from these weights;')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('epoch-log')).toContainText(/^Epoch 2\/2 · 25 steps/);
   await expect(page.getByTestId('train-progress')).toContainText('Epoch 2/2 · step 25/25');
-  await expect(page.getByText('Trained through epoch 2; Train runs 1 more epoch.')).toBeVisible();
+  await expect(page.getByText('Trained through epoch 2; Train runs 1 more epoch from these weights;')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train from scratch' })).toBeEnabled();
 
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'idle');
@@ -102,7 +103,7 @@ test('?backend=wasm trains one short epoch on WebAssembly, with SIMD, from the a
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(page.getByTestId('backend')).toContainText('WebAssembly (SIMD');
   await expect(page.getByTestId('backend')).toContainText('SIMD training kernels');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.7);
   expect(wasmRequests.length).toBeGreaterThan(0);
@@ -112,7 +113,7 @@ test('?backend=wasm trains one short epoch on WebAssembly, with SIMD, from the a
 test('?kernels=js trains on wasm with the JavaScript kernels, and the badge says so', async ({ page }) => {
   await openReady(page, '?backend=wasm&kernels=js&epochs=1&trainSize=2000&batchSize=32&testSize=500');
   await expect(page.getByTestId('backend')).toContainText('JavaScript training kernels');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(trainStatus(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0.5);
 });

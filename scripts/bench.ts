@@ -110,7 +110,7 @@ async function runBackend(
   const activeThreads = activeBackend === 'wasm' ? Number((await page.getByTestId('backend').getAttribute('data-threads')) ?? 1) : null;
   const race = await page.evaluate(() => window.mnistBench?.race() ?? null);
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const timeoutMs = 6 * 60 * 60 * 1000;
   await page.locator('[data-testid=train-status]:is([data-state=done], [data-state=error])').waitFor({ timeout: timeoutMs });
   if ((await page.getByTestId('train-status').getAttribute('data-state')) === 'error') {

@@ -17,6 +17,8 @@ export interface MlClient {
   loadDataset(): void;
   startBackend(): void;
   train(): void;
+  /** Reset, then Train once the fresh weights are in: a run of its own that starts from nothing. */
+  trainFromScratch(): void;
   stop(): void;
   reset(): void;
   /** Class probabilities (and the convolutions' activations) for 784 pixel values in [0, 1]. */
@@ -112,16 +114,33 @@ export function createMlClient(options: MlClientOptions): MlClient {
     life.send(message, transfer);
   }
 
+  function train(): void {
+    const settings = config().train;
+    void runIdForTraining(settings, options.tab).then((runId) => {
+      life.send({ type: 'train', config: settings, runId });
+    });
+  }
+
+  function reset(): void {
+    const { seed, network } = config().train;
+    life.send({ type: 'reset', seed, network });
+  }
+
   return {
     tab: options.tab,
     loadDataset,
     startBackend: () => {
       start(null);
     },
-    train: () => {
-      const { train } = config();
-      void runIdForTraining(train, options.tab).then((runId) => {
-        life.send({ type: 'train', config: train, runId });
+    train,
+    trainFromScratch: () => {
+      reset();
+      // The run's id and its origin are read from the page's state: wait for the fresh weights' announcement.
+      const unsubscribe = appStore.subscribe((state, previous) => {
+        if (state.training.state === 'error') unsubscribe();
+        if (state.model === previous.model || !state.model || state.model.trained || state.training.epochsDone !== 0) return;
+        unsubscribe();
+        train();
       });
     },
     continueOn: (backend) => {
@@ -139,9 +158,7 @@ export function createMlClient(options: MlClientOptions): MlClient {
     stop: () => {
       life.send({ type: 'stop' });
     },
-    reset: () => {
-      life.send({ type: 'reset', seed: config().train.seed, network: config().train.network });
-    },
+    reset,
     evaluate: () => {
       life.send({ type: 'evaluate', testSize: config().train.testSize });
     },

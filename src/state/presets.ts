@@ -21,6 +21,13 @@ export function isPresetName(value: string): value is PresetName {
 
 export const PRESET_TITLES: Readonly<Record<PresetName, string>> = { notebook: 'Notebook', improved: 'Improved' };
 
+/** What each preset sets and why, with what it measured (the README's recipe table: wasm, seeds 42, 1 and 2). */
+export const PRESET_NOTES: Readonly<Record<PresetName, string>> = {
+  notebook: 'Adam at a constant 0.001, batch 128, 5 epochs, the images as they are: the notebook’s own, 98.30 % test accuracy on average.',
+  improved:
+    'The same, but the learning rate rises to 0.01 and falls again (one-cycle), and each epoch every image is rotated up to ±10°, zoomed up to ±10 % and shifted up to ±2 pixels: 99.00 % on average, a third fewer mistakes.',
+};
+
 /**
  * What makes a recipe. The seed and the amount of data are not part of it: two seeds of one
  * preset, or a quick try on fewer images, are still that preset's recipe.

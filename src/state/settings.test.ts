@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTEBOOK_RECIPE, checkDraft, draftOf, type Draft } from './settings';
+import { CHART_VIEW, NOTEBOOK_RECIPE, checkDraft, draftOf, type Draft } from './settings';
 import { readParams, searchOf } from './settingsUrl';
 import { parseNet } from '../ml/network/netText';
 import { NOTEBOOK_NETWORK } from '../ml/network/network';
@@ -24,7 +24,7 @@ describe('settings', () => {
       shift: 0,
     });
     expect(readParams('')).toEqual({
-      config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' },
+      config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd', chartView: CHART_VIEW },
       problems: [],
     });
     expect(checkDraft(notebook)).toEqual({ config: { backend: null, train: NOTEBOOK_RECIPE }, errors: {} });
@@ -33,7 +33,8 @@ describe('settings', () => {
   it('read every URL parameter, and write back only what differs from the notebook', () => {
     const search =
       '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&schedule=step&lrDecay=0.7&rotation=12.5&zoom=8&shift=1.5' +
-      '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2&kernels=js&net=c16k5s.tanh-p3-b-f-h64-d0.25';
+      '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2&kernels=js&net=c16k5s.tanh-p3-b-f-h64-d0.25' +
+      '&smoothing=0&logScale=1';
     const { config, problems } = readParams(search);
     expect(problems).toEqual([]);
     expect(config).toEqual({
@@ -56,12 +57,22 @@ describe('settings', () => {
       autostart: true,
       threads: 2,
       kernels: 'js',
+      chartView: { smoothing: 0, logScale: true },
     });
     expect(readParams(searchOf(config)).config).toEqual(config);
     expect(
-      searchOf({ backend: null, train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, autostart: false, threads: null, kernels: 'simd' }),
+      searchOf({
+        backend: null,
+        train: { ...NOTEBOOK_RECIPE, learningRate: 0.01 },
+        autostart: false,
+        threads: null,
+        kernels: 'simd',
+        chartView: CHART_VIEW,
+      }),
     ).toBe('?learningRate=0.01');
-    expect(searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' })).toBe('');
+    expect(
+      searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd', chartView: CHART_VIEW }),
+    ).toBe('');
     expect(
       searchOf({
         backend: null,
@@ -69,8 +80,14 @@ describe('settings', () => {
         autostart: false,
         threads: null,
         kernels: 'simd',
+        chartView: CHART_VIEW,
       }),
     ).toBe('?net=f-h32');
+    const view = { ...CHART_VIEW, smoothing: 0.9, logScale: true };
+    const viewed = searchOf({ backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd', chartView: view });
+    expect(viewed).toBe('?smoothing=0.9&logScale=1');
+    expect(readParams(viewed).config.chartView).toEqual(view);
+    expect(readParams('?smoothing=1').problems).toEqual(['smoothing=1 is not a number from 0 to 0.99, like 0.6; using 0.6.']);
   });
 
   it('name a bad network in the address, and train the notebook’s', () => {
@@ -87,7 +104,7 @@ describe('settings', () => {
 
   it('name a bad URL value, quoted short and escaped, and keep the default', () => {
     const { config, problems } = readParams(
-      `?epochs=0x10&batchSize=%20%202%20&seed=1e3&learningRate=1e-3&optimizer=adagrad&backend=${'x'.repeat(12_000)}&trainSize=%3Cb%3E%0A`,
+      `?epochs=0x10&batchSize=%20%202%20&seed=1e3&learningRate=1e-3.5&optimizer=adagrad&backend=${'x'.repeat(12_000)}&trainSize=%3Cb%3E%0A`,
     );
     expect(config.train).toEqual(NOTEBOOK_RECIPE);
     expect(config.backend).toBeNull();
@@ -112,7 +129,7 @@ describe('settings', () => {
     expect(problems).toEqual([
       'epochs=0x10 is not a whole number from 1 to 1000; using 5.',
       'batchSize="  2 " is not a whole number from 1 to 4096; using 128.',
-      'learningRate=1e-3 is not a number from 0.000001 to 1, like 0.001; using 0.001.',
+      'learningRate=1e-3.5 is not a number from 0.000001 to 1, like 0.001 or 1e-3; using 0.001.',
       'optimizer=adagrad is not one of adam, sgd, rmsprop; using adam.',
       'trainSize="<b>\\n" is not a whole number from 1 to 60000; using 60000.',
       'seed=1e3 is not a whole number from 0 to 4294967295; using 42.',
@@ -127,17 +144,23 @@ describe('settings', () => {
     ['epochs', 'five', 'Epochs must be a whole number from 1 to 1000.'],
     ['epochs', '2.5', 'Epochs must be a whole number from 1 to 1000.'],
     ['batchSize', '0', 'Batch size must be a whole number from 1 to 4096.'],
-    ['learningRate', '0', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
-    ['learningRate', '1e-3', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
-    ['learningRate', 'NaN', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
-    ['learningRate', '2', 'Learning rate must be a number from 0.000001 to 1, like 0.001.'],
+    ['learningRate', '0', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', '1e-9', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', '1e3', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', 'e-3', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', '1e-300', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', '-1e-3', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', '0x1', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', 'NaN', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['learningRate', '2', 'Learning rate must be a number from 0.000001 to 1, like 0.001 or 1e-3.'],
+    ['zoom', '1e1', 'Zoom (± %) must be a number from 0 to 50, like 10.'],
     ['optimizer', 'adagrad', 'Optimizer must be one of adam, sgd, rmsprop.'],
     ['trainSize', '60001', 'Training images must be a whole number from 1 to 60000.'],
     ['testSize', '0x10', 'Test images must be a whole number from 1 to 10000.'],
     ['seed', '4294967296', 'Seed must be a whole number from 0 to 4294967295.'],
     ['engine', 'metal', 'Engine must be one of auto, webgpu, webgl, wasm, cpu.'],
     ['schedule', 'cosine', 'Learning-rate schedule must be one of constant, one-cycle, step.'],
-    ['lrDecay', '0', 'Decay per epoch must be a number from 0.01 to 1, like 0.5.'],
+    ['lrDecay', '0', 'Decay per epoch must be a number from 0.01 to 1, like 0.5 or 5e-1.'],
     ['rotation', '-5', 'Rotation (± degrees) must be a number from 0 to 45, like 10.'],
     ['rotation', '90', 'Rotation (± degrees) must be a number from 0 to 45, like 10.'],
     ['zoom', '10%', 'Zoom (± %) must be a number from 0 to 50, like 10.'],
@@ -152,6 +175,21 @@ describe('settings', () => {
     const { config, errors } = checkDraft({ ...notebook, [name]: text });
     expect(config).toBeNull();
     expect(errors).toEqual({ [name]: message });
+  });
+
+  it.each([
+    ['1e-3', 0.001],
+    ['1E-3', 0.001],
+    ['.001', 0.001],
+    ['2.5e-4', 0.00025],
+    ['1.e-2', 0.01],
+    ['0.01', 0.01],
+    ['1', 1],
+  ])('take the learning rate %s as Keras users write it, in the form and the address', (text, value) => {
+    expect(checkDraft({ ...notebook, learningRate: text }).config?.train.learningRate).toBe(value);
+    const { config, problems } = readParams(`?learningRate=${text}`);
+    expect(problems).toEqual([]);
+    expect(config.train.learningRate).toBe(value);
   });
 
   it('take plain decimals with surrounding spaces in the form', () => {

@@ -18,7 +18,17 @@ export interface AppConfig {
   readonly threads: number | null;
   /** The app's kernels on wasm (the URL's `kernels`, for the bench): SIMD unless `js`. */
   readonly kernels: WasmKernels;
+  /** How the batch curves are drawn (the URL's `smoothing` and `logScale`): not part of a run. */
+  readonly chartView: ChartView;
 }
+
+export interface ChartView {
+  /** TensorBoard's smoothing weight, 0–0.99. */
+  readonly smoothing: number;
+  readonly logScale: boolean;
+}
+
+export const CHART_VIEW: ChartView = { smoothing: 0.6, logScale: false };
 
 /** The notebook's recipe on the full dataset. */
 export const NOTEBOOK_RECIPE: TrainConfig = {
@@ -60,6 +70,8 @@ export type Rule =
   | { readonly kind: 'network' }
   | { readonly kind: 'whole'; readonly min: number; readonly max: number }
   | { readonly kind: 'decimal'; readonly min: number; readonly max: number; readonly example: string }
+  /** A decimal that may also be written as Keras users write rates: 1e-3, .001. */
+  | { readonly kind: 'rate'; readonly min: number; readonly max: number; readonly example: string }
   | { readonly kind: 'choice'; readonly choices: readonly string[] };
 
 export interface SettingSpec {
@@ -75,10 +87,10 @@ export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
   network: { label: 'Network as text', param: 'net', rule: { kind: 'network' } },
   epochs: { label: 'Epochs', param: 'epochs', rule: { kind: 'whole', min: 1, max: 1000 } },
   batchSize: { label: 'Batch size', param: 'batchSize', rule: { kind: 'whole', min: 1, max: 4096 } },
-  learningRate: { label: 'Learning rate', param: 'learningRate', rule: { kind: 'decimal', min: 0.000001, max: 1, example: '0.001' } },
+  learningRate: { label: 'Learning rate', param: 'learningRate', rule: { kind: 'rate', min: 0.000001, max: 1, example: '0.001' } },
   optimizer: { label: 'Optimizer', param: 'optimizer', rule: { kind: 'choice', choices: OPTIMIZERS } },
   schedule: { label: 'Learning-rate schedule', param: 'schedule', rule: { kind: 'choice', choices: SCHEDULES } },
-  lrDecay: { label: 'Decay per epoch', param: 'lrDecay', rule: { kind: 'decimal', min: 0.01, max: 1, example: '0.5' } },
+  lrDecay: { label: 'Decay per epoch', param: 'lrDecay', rule: { kind: 'rate', min: 0.01, max: 1, example: '0.5' } },
   rotation: { label: 'Rotation (± degrees)', param: 'rotation', rule: { kind: 'decimal', min: 0, max: 45, example: '10' } },
   zoom: { label: 'Zoom (± %)', param: 'zoom', rule: { kind: 'decimal', min: 0, max: 50, example: '10' } },
   shift: { label: 'Shift (± pixels)', param: 'shift', rule: { kind: 'decimal', min: 0, max: 8, example: '2' } },
@@ -88,9 +100,17 @@ export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
   engine: { label: 'Engine', param: 'backend', rule: { kind: 'choice', choices: [ENGINE_AUTO, ...BACKENDS] } },
 };
 
-/** Plain decimal notation only: no sign, spaces, exponent or hex, the same rule for every number. */
+/** Plain decimal notation for every number (no sign, spaces, exponent or hex) but rates. */
 const WHOLE = /^\d{1,15}$/;
 const DECIMAL = /^\d{1,9}(\.\d{1,15})?$/;
+/** A rate as a Keras user types it: 0.001, .001, 1e-3, 1E-3, 2.5e-4 (the exponent two digits at most). */
+const RATE = /^(\d{1,9}(\.\d{0,15})?|\.\d{1,15})([eE][-+]?\d{1,2})?$/;
+
+const PATTERNS = { whole: WHOLE, decimal: DECIMAL, rate: RATE } as const;
+
+function plain(value: number): string {
+  return value.toFixed(6).replace(/\.?0+$/, '');
+}
 
 export function describeRule(rule: Rule): string {
   switch (rule.kind) {
@@ -99,7 +119,9 @@ export function describeRule(rule: Rule): string {
     case 'whole':
       return `a whole number from ${rule.min} to ${rule.max}`;
     case 'decimal':
-      return `a number from ${rule.min.toFixed(6).replace(/\.?0+$/, '')} to ${rule.max}, like ${rule.example}`;
+      return `a number from ${plain(rule.min)} to ${rule.max}, like ${rule.example}`;
+    case 'rate':
+      return `a number from ${plain(rule.min)} to ${rule.max}, like ${rule.example} or ${Number(rule.example).toExponential()}`;
     case 'choice':
       return `one of ${rule.choices.join(', ')}`;
   }
@@ -124,8 +146,9 @@ export function read(text: string, rule: Rule): number | string | null {
     case 'network':
       return 'network' in readNetworkText(text) ? text : null;
     case 'whole':
-    case 'decimal': {
-      if (!(rule.kind === 'whole' ? WHOLE : DECIMAL).test(text)) return null;
+    case 'decimal':
+    case 'rate': {
+      if (!PATTERNS[rule.kind].test(text)) return null;
       const value = Number(text);
       return value >= rule.min && value <= rule.max ? value : null;
     }

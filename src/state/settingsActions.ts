@@ -2,7 +2,7 @@ import { netText, sameNetwork } from '../ml/network/netText';
 import type { NetworkConfig } from '../ml/network/network';
 import { appStore } from './store';
 import { PRESETS, type PresetName } from './presets';
-import { checkDraft, draftOf, type Draft, type SettingName } from './settings';
+import { checkDraft, draftOf, type ChartView, type Draft, type SettingName } from './settings';
 
 function applyDraft(draft: Draft): void {
   const { config, settings } = appStore.getState();
@@ -45,4 +45,10 @@ export function settingEdited(name: SettingName, text: string): void {
 export function applyPreset(name: PresetName): void {
   const { draft } = appStore.getState().settings;
   applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), network: draft.network, seed: draft.seed, engine: draft.engine });
+}
+
+/** How the batch curves are drawn: the address keeps it, a run does not. */
+export function chartViewChanged(change: Partial<ChartView>): void {
+  const { config } = appStore.getState();
+  appStore.setState({ config: { ...config, chartView: { ...config.chartView, ...change } } });
 }

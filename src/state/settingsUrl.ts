@@ -1,5 +1,6 @@
 import { isWasmKernels } from '../ml/engines/backend';
 import {
+  CHART_VIEW,
   NOTEBOOK_RECIPE,
   SETTINGS,
   SETTING_NAMES,
@@ -17,6 +18,7 @@ import {
 
 /** wasm threads: not a setting of the form, but a URL parameter for the bench and the curious. */
 const THREADS_RULE: Rule = { kind: 'whole', min: 1, max: 64 };
+const SMOOTHING_RULE: Rule = { kind: 'decimal', min: 0, max: 0.99, example: '0.6' };
 
 /** A value as a notice may show it: short, and escaped if it holds anything but plain printable characters. */
 export function quoteValue(raw: string, max = 24): string {
@@ -68,12 +70,20 @@ export function readParams(search: string, cores = Infinity): { config: AppConfi
   const rawKernels = params.get('kernels');
   const kernels = rawKernels !== null && isWasmKernels(rawKernels) ? rawKernels : 'simd';
   if (rawKernels !== null && rawKernels !== kernels) problems.push(`kernels=${quoteValue(rawKernels)} is not simd or js; using simd.`);
+  const rawSmoothing = params.get('smoothing');
+  const smoothing = rawSmoothing === null ? null : read(rawSmoothing, SMOOTHING_RULE);
+  if (rawSmoothing !== null && typeof smoothing !== 'number')
+    problems.push(`smoothing=${quoteValue(rawSmoothing)} is not ${describeRule(SMOOTHING_RULE)}; using ${CHART_VIEW.smoothing}.`);
   return {
     config: {
       ...(config ?? { backend: null, train: NOTEBOOK_RECIPE }),
       autostart: params.get('autostart') === '1',
       threads: typeof threads === 'number' ? threads : null,
       kernels,
+      chartView: {
+        smoothing: typeof smoothing === 'number' ? smoothing : CHART_VIEW.smoothing,
+        logScale: params.get('logScale') === '1',
+      },
     },
     problems,
   };
@@ -90,6 +100,8 @@ export function searchOf(config: AppConfig): string {
   if (config.autostart) params.set('autostart', '1');
   if (config.threads !== null) params.set('threads', String(config.threads));
   if (config.kernels !== 'simd') params.set('kernels', config.kernels);
+  if (config.chartView.smoothing !== CHART_VIEW.smoothing) params.set('smoothing', String(config.chartView.smoothing));
+  if (config.chartView.logScale) params.set('logScale', '1');
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -8,7 +8,7 @@ import type { EpochLog } from '../ml/training/train';
 import type { ConfusionMatrix, ConfusionSummary } from '../ml/training/metrics';
 import type { ModelMeta } from '../ml/network/modelMeta';
 import type { RunHistograms, RunRecord } from './runs/record';
-import { NOTEBOOK_RECIPE, draftOf, type AppConfig, type Draft, type DraftErrors } from './settings';
+import { CHART_VIEW, NOTEBOOK_RECIPE, draftOf, type AppConfig, type Draft, type DraftErrors } from './settings';
 import type { DatasetPhase, DatasetSummary, EvaluationResult, LayerWeights } from '../worker/protocol';
 
 export type DatasetView =
@@ -47,6 +47,13 @@ export interface TrainingView {
   readonly epochs: readonly EpochLog[];
   /** Epochs the current weights have been trained through, a stopped one included. */
   readonly epochsDone: number;
+  /**
+   * The model's epochs before the current run's first: the log and the progress count epochs per
+   * run, as the run list does (the worker counts the weights' epochs, as Keras' initial_epoch).
+   */
+  readonly runEpochBase: number;
+  /** The run that base is of: a Continue of it (after a Stop mid-epoch too) keeps it. */
+  readonly runEpochBaseOf: string | null;
 }
 
 export interface ModelView {
@@ -151,11 +158,13 @@ export const IDLE_TRAINING: TrainingView = {
   batchRates: [],
   epochs: [],
   epochsDone: 0,
+  runEpochBase: 0,
+  runEpochBaseOf: null,
 };
 
 export function initialState(): AppState {
   return {
-    config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd' },
+    config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd', chartView: CHART_VIEW },
     settings: { draft: draftOf({ backend: null, train: NOTEBOOK_RECIPE }), errors: {}, addressNetwork: false },
     runs: { list: [], recording: null, elsewhere: [], compared: [], opened: null, error: null, notice: null },
     notices: [],

@@ -63,12 +63,17 @@ export function weightsReceived(epoch: number, layers: readonly LayerWeights[], 
 
 /** The worker's answer to Train (or to Continue on another backend): the one place training state becomes `training`. */
 export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: number, runId: string): void {
-  const { library, model } = appStore.getState();
+  const { library, model, runs, training } = appStore.getState();
+  // A new run counts its epochs from 1; one that goes on (Continue, another engine, restored with its weights) counts on.
+  const first = runs.list.find((run) => run.id === runId)?.epochs[0]?.epoch;
+  const base = training.runEpochBaseOf === runId ? training.runEpochBase : first !== undefined ? first - 1 : firstEpoch - 1;
   // The weights now change at every step: they are no longer those of any saved model, and they belong to this run.
   appStore.setState({ fault: null, library: { ...library, active: null }, model: model ? { ...model, runId } : model });
   updateTraining(() => ({
     state: 'training',
     error: null,
+    runEpochBase: Math.max(0, base),
+    runEpochBaseOf: runId,
     progress: { epoch: firstEpoch, firstEpoch, lastEpoch, step: 0, steps, examplesPerSec: 0, loss: Number.NaN, accuracy: Number.NaN },
   }));
 }

@@ -1,5 +1,6 @@
 import { BackendBadge } from './BackendBadge';
 import { BatchLossChart } from './charts/BatchLossChart';
+import { ChartViewControls } from './charts/ChartViewControls';
 import { LearningRateChart } from './charts/LearningRateChart';
 import { EpochCurves } from './charts/EpochCurves';
 import { ModelSummary } from './charts/ModelSummary';
@@ -48,6 +49,7 @@ export function App() {
           <h2 id="curves-heading">Learning curves</h2>
           <TestResult />
           <EpochLog />
+          <ChartViewControls />
           <div className="chart-grid">
             <EpochCurves />
             <BatchLossChart />

@@ -1,4 +1,4 @@
-import { useAppState } from '../state/store';
+import { hasTrainedWeights, useAppState } from '../state/store';
 import { FaultAlert } from './FaultAlert';
 import { useMlClient } from './mlClientContext';
 import { TrainProgressBar } from './TrainProgressBar';
@@ -23,6 +23,8 @@ export function TrainControls() {
   const running = training === 'training';
   const settingsValid = useAppState((state) => Object.keys(state.settings.errors).length === 0);
   const canTrain = datasetReady && backendReady && !running && settingsValid;
+  // Train goes on from weights trained before (here, restored or loaded); say so, and offer the other way.
+  const trainedBefore = useAppState(hasTrainedWeights);
 
   return (
     <section className="panel" aria-labelledby="train-heading">
@@ -31,6 +33,11 @@ export function TrainControls() {
         <button type="button" className="primary" disabled={!canTrain} onClick={() => client.train()}>
           Train
         </button>
+        {trainedBefore && (
+          <button type="button" disabled={!canTrain} onClick={() => client.trainFromScratch()}>
+            Train from scratch
+          </button>
+        )}
         <button type="button" disabled={!running} onClick={() => client.stop()}>
           Stop
         </button>
@@ -42,7 +49,8 @@ export function TrainControls() {
         </span>
         <span className="muted">
           {epochsDone > 0 ? `Trained through epoch ${epochsDone}; ` : ''}
-          Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}.
+          Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}
+          {trainedBefore ? ' from these weights; Train from scratch starts from fresh ones.' : '.'}
         </span>
       </div>
       {!settingsValid && <p className="muted">Fix the settings marked above to train.</p>}

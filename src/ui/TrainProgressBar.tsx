@@ -1,11 +1,12 @@
 import { useAppState } from '../state/store';
 import { count, seconds } from './format';
 
-/** Epoch, step, examples/s and a time estimate for the rest of the run. */
+/** Epoch (of the run, as its list counts), step, examples/s and a time estimate for the rest of the run. */
 export function TrainProgressBar() {
   const progress = useAppState((state) => state.training.progress);
   const running = useAppState((state) => state.training.state === 'training');
   const batchSize = useAppState((state) => state.config.train.batchSize);
+  const base = useAppState((state) => state.training.runEpochBase);
   if (!progress) return null;
   const { epoch, firstEpoch, lastEpoch, step, steps, examplesPerSec } = progress;
   const totalSteps = (lastEpoch - firstEpoch + 1) * steps;
@@ -16,7 +17,7 @@ export function TrainProgressBar() {
     <div className="progress" data-testid="train-progress">
       <progress max={totalSteps} value={doneSteps} aria-label="Training progress" />
       <span>
-        Epoch {epoch}/{lastEpoch} · step {count(step)}/{count(steps)} · {count(Math.round(examplesPerSec))} examples/s{eta}
+        Epoch {epoch - base}/{lastEpoch - base} · step {count(step)}/{count(steps)} · {count(Math.round(examplesPerSec))} examples/s{eta}
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { FRESH } from './origin';
 import { describe, expect, it } from 'vitest';
 import type { EpochLog } from '../../ml/training/train';
 import { NOTEBOOK_RECIPE } from '../settings';
@@ -33,7 +34,7 @@ const started = startRun({
   plannedEpochs: 2,
   engine: 'wasm',
   device: 'WebAssembly (SIMD)',
-  from: null,
+  origin: FRESH,
   startedAt: new Date(2026, 10, 25, 13, 45, 1),
 });
 

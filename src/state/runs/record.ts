@@ -1,3 +1,4 @@
+import { originOfWords, originWords, type RunOrigin } from './origin';
 import type { Histogram } from '../../ml/training/histogram';
 import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/training/metrics';
 import { NO_AUGMENT } from '../../ml/data/augment';
@@ -58,8 +59,9 @@ export interface RunRecord {
   /** Every backend the run trained on, in order, and the device it started on. */
   readonly engines: readonly string[];
   readonly device: string;
-  /** What the weights were before the run: null for fresh ones. */
+  /** What the weights were before the run, in words (null for fresh ones), and as data. */
   readonly from: string | null;
+  readonly origin: RunOrigin;
   readonly epochs: readonly EpochLog[];
   readonly batchLoss: LossSeries;
   /** The learning rate of every batch, kept the same way as the losses. */
@@ -118,7 +120,7 @@ export interface RunStart {
   readonly plannedEpochs: number;
   readonly engine: string;
   readonly device: string;
-  readonly from: string | null;
+  readonly origin: RunOrigin;
   readonly startedAt: Date;
 }
 
@@ -135,7 +137,8 @@ export function startRun(start: RunStart): RunRecord {
     plannedEpochs: start.plannedEpochs,
     engines: [start.engine],
     device: start.device,
-    from: start.from,
+    from: originWords(start.origin),
+    origin: start.origin,
     epochs: [],
     batchLoss: EMPTY_LOSSES,
     learningRates: EMPTY_LOSSES,
@@ -202,15 +205,23 @@ export const EARLIER_RECIPE = {
 } as const satisfies Partial<TrainConfig>;
 
 /** A run as an earlier version of the app kept it: the settings it lacks are those it trained with. */
-export type EarlierRun = Omit<RunRecord, 'version' | 'settings' | 'learningRates'> & {
+export type EarlierRun = Omit<RunRecord, 'version' | 'settings' | 'learningRates' | 'origin'> & {
   readonly version: 1 | 2 | 3;
   readonly settings: Omit<TrainConfig, keyof typeof EARLIER_RECIPE> & Partial<TrainConfig>;
   readonly learningRates?: LossSeries;
+  /** Kept since runs said where they started as data; before, only in words. */
+  readonly origin?: RunOrigin;
 };
 
 export function upgradeRun(run: EarlierRun): RunRecord {
   const settings = { ...EARLIER_RECIPE, ...run.settings };
-  return { ...run, version: 3, settings, learningRates: run.learningRates ?? flatSeries(run.batchLoss, settings.learningRate) };
+  return {
+    ...run,
+    version: 3,
+    settings,
+    learningRates: run.learningRates ?? flatSeries(run.batchLoss, settings.learningRate),
+    origin: run.origin ?? originOfWords(run.from),
+  };
 }
 
 /** A constant series in the shape of another: an earlier run's learning rate, batch for batch like its losses. */

@@ -47,7 +47,15 @@ describe('recording a run', () => {
     runWeights(layerHistograms(1, [{ layer: 'conv2d_1', kernel: Float32Array.from([-1, 0, 1]) }]));
     runEnded('stopped', 'Stopped by you.');
     const [run] = appStore.getState().runs.list;
-    expect(run).toMatchObject({ id, state: 'stopped', from: null, engines: ['wasm'], device: 'WebAssembly (SIMD)', plannedEpochs: 2 });
+    expect(run).toMatchObject({
+      id,
+      state: 'stopped',
+      from: null,
+      origin: { kind: 'fresh' },
+      engines: ['wasm'],
+      device: 'WebAssembly (SIMD)',
+      plannedEpochs: 2,
+    });
     expect(run?.batchLoss.points).toEqual([1, 0.8]);
     expect(run?.epochs).toEqual([log]);
     expect(run?.histograms[0]?.layers[0]).toMatchObject({ layer: 'conv2d_1', min: -1, max: 1 });
@@ -127,5 +135,25 @@ describe('where a run started from', () => {
     const list = appStore.getState().runs.list;
     expect(list.find((run) => run.id === a)?.from).toBeNull();
     expect(list.find((run) => run.id === b)?.from).toBe(`run ${a} after epoch 1`);
+  });
+});
+
+describe('where a new run starts from', () => {
+  it('names the run whose weights it takes, and never itself', () => {
+    announce(null, false);
+    runStarted('20261201-083335', NOTEBOOK_RECIPE, 1, 1, now);
+    runEpoch({ ...log, epoch: 1, lastEpoch: 1 });
+    runEnded('done', null);
+    appStore.setState({ training: { ...appStore.getState().training, epochsDone: 1 } });
+    announce('20261201-083335');
+    runStarted('20261201-090000', { ...NOTEBOOK_RECIPE, learningRate: 0.01 }, 2, 2, now);
+    const [second] = appStore.getState().runs.list;
+    expect(second?.origin).toEqual({ kind: 'continued', runId: '20261201-083335', epoch: 1 });
+    expect(second?.from).toBe('run 20261201-083335 after epoch 1');
+    // Weights said to be of the very run that starts (a record missing from the list): trained weights, not itself.
+    announce('20261201-100000');
+    runEnded('done', null);
+    runStarted('20261201-100000', NOTEBOOK_RECIPE, 2, 2, now);
+    expect(appStore.getState().runs.list.find((run) => run.id === '20261201-100000')?.origin).toEqual({ kind: 'trained', epoch: 1 });
   });
 });

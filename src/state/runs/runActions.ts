@@ -1,3 +1,4 @@
+import { FRESH, type RunOrigin } from './origin';
 import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/training/histogram';
 import type { ConfusionMatrix } from '../../ml/training/metrics';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
@@ -45,15 +46,16 @@ export function runIdForTrain(state: AppState, config: TrainConfig, now = new Da
   return continued?.room ? continued.run.id : runIdFor(now, new Set(state.runs.list.map((run) => run.id)));
 }
 
-/** What the weights were when a new run starts from them, in words. */
-function startingPoint(state: AppState): string | null {
+/** What the weights were when run `runId` starts from them; never that run itself. */
+export function startingPoint(state: AppState, runId: string): RunOrigin {
   const model = state.model;
   // Trained in this page (model.trained is only the worker's word at start-up), restored, or loaded.
-  if (!model || !hasTrainedWeights(state)) return null;
+  if (!model || !hasTrainedWeights(state)) return FRESH;
   const saved = state.library.models.find((entry) => entry.id === state.library.active);
-  if (saved) return `saved model “${saved.name}”`;
-  if (model.runId) return `run ${model.runId} after epoch ${state.training.epochsDone}`;
-  return `trained weights (epoch ${state.training.epochsDone})`;
+  if (saved) return { kind: 'loaded', modelId: saved.id, name: saved.name };
+  const epoch = state.training.epochsDone;
+  const known = model.runId !== null && model.runId !== runId && state.runs.list.some((run) => run.id === model.runId);
+  return known && model.runId ? { kind: 'continued', runId: model.runId, epoch } : { kind: 'trained', epoch };
 }
 
 /** The worker started training `runId`: a new run, or the same one going on. */
@@ -65,7 +67,7 @@ export function runStarted(runId: string, config: TrainConfig, firstEpoch: numbe
   const existing = state.runs.list.find((run) => run.id === runId);
   const run = existing
     ? extendRun(existing, epochs, engine)
-    : startRun({ id: runId, config, plannedEpochs: epochs, engine, device, from: startingPoint(state), startedAt: now });
+    : startRun({ id: runId, config, plannedEpochs: epochs, engine, device, origin: startingPoint(state, runId), startedAt: now });
   updateRuns((runs) => ({ list: [run, ...runs.list.filter((entry) => entry.id !== runId)], recording: runId }));
 }
 

@@ -1,3 +1,4 @@
+import { FRESH } from './origin';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../presets';
 import { NOTEBOOK_RECIPE } from '../settings';
@@ -15,7 +16,7 @@ const run: RunRecord = setEvaluation(
         plannedEpochs: 5,
         engine: 'wasm',
         device: 'wasm',
-        from: null,
+        origin: FRESH,
         startedAt: new Date(),
       }),
       { epoch: 1, lastEpoch: 5, steps: 469, seconds: 9, msPerStep: 19, loss: 0.4, accuracy: 0.88, valLoss: 0.1, valAccuracy: 0.97 },

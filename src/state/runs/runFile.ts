@@ -1,3 +1,4 @@
+import { originOfWords, readOrigin, type RunOrigin } from './origin';
 import { isOptimizerName } from '../../ml/training/optimizers';
 import { isScheduleName, type ScheduleName } from '../../ml/training/schedule';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
@@ -53,7 +54,7 @@ function allowed(name: RangedSetting): (value: unknown) => value is number {
   const { rule } = SETTINGS[name];
   return (value): value is number =>
     finite(value) &&
-    (rule.kind === 'whole' || rule.kind === 'decimal') &&
+    (rule.kind === 'whole' || rule.kind === 'decimal' || rule.kind === 'rate') &&
     (rule.kind !== 'whole' || Number.isInteger(value)) &&
     value >= rule.min &&
     value <= rule.max;
@@ -187,6 +188,12 @@ export function runJson(run: RunRecord): string {
  * Reads a run file, checking every field it keeps (nothing else is kept): a RunFileError
  * says what is wrong. Metrics are recomputed from the matrix rather than trusted.
  */
+function checkedOrigin(value: unknown): RunOrigin {
+  const origin = readOrigin(value);
+  if (!origin) fail('where it started from is malformed');
+  return origin;
+}
+
 export function parseRunFile(text: string): RunRecord {
   if (text.length > MAX_RUN_FILE_BYTES) fail(`it is larger than ${MAX_RUN_FILE_BYTES / 2 ** 20} MB`);
   let json: unknown;
@@ -227,6 +234,8 @@ export function parseRunFile(text: string): RunRecord {
     engines,
     device: field(json, 'device', isString, 'a name'),
     from: field(json, 'from', isNullableString, 'a name'),
+    // A file from before origins were kept says where it started in words only.
+    origin: json.origin === undefined ? originOfWords(isString(json.from) ? json.from : null) : checkedOrigin(json.origin),
     epochs: epochs.map(readEpoch),
     batchLoss,
     // A file from before learning rates were kept trained at a constant rate.

@@ -1,3 +1,4 @@
+import { FRESH } from './origin';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { NOTEBOOK_RECIPE } from '../settings';
@@ -10,7 +11,10 @@ import { readRun } from './runStore';
 const run = (minute: number): RunRecord => {
   const startedAt = new Date(2026, 11, 1, 9, minute);
   const id = `20261201-09${String(minute).padStart(2, '0')}00`;
-  return endRun(startRun({ id, config: NOTEBOOK_RECIPE, plannedEpochs: 1, engine: 'wasm', device: 'wasm', from: null, startedAt }), 'done');
+  return endRun(
+    startRun({ id, config: NOTEBOOK_RECIPE, plannedEpochs: 1, engine: 'wasm', device: 'wasm', origin: FRESH, startedAt }),
+    'done',
+  );
 };
 
 describe('keeping runs', () => {

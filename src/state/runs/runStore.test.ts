@@ -1,3 +1,4 @@
+import { FRESH } from './origin';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ const run: RunRecord = startRun({
   plannedEpochs: 2,
   engine: 'wasm',
   device: 'wasm',
-  from: null,
+  origin: FRESH,
   startedAt,
 });
 

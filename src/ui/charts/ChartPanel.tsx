@@ -15,6 +15,8 @@ interface Props<L, D> {
   series?: readonly string[];
   /** A line under the chart: how it was drawn, when that differs from the data. */
   note?: string | null;
+  /** Said in place of the chart while it has nothing to draw. */
+  placeholder?: string | null;
 }
 
 /** Draws (or loads the library) again this many times after a failure, waiting longer each time, before saying so. */
@@ -52,7 +54,17 @@ function useLibrary<L>(load: () => Promise<L>): { library: L | null; error: stri
 }
 
 /** A chart mounted into a ref, redrawn at most a few times a second however fast data arrives, and when the theme changes. */
-export function ChartPanel<L, D>({ title, testId, data, library: load, draw, intervalMs = 400, series, note = null }: Props<L, D>) {
+export function ChartPanel<L, D>({
+  title,
+  testId,
+  data,
+  library: load,
+  draw,
+  intervalMs = 400,
+  series,
+  note = null,
+  placeholder = null,
+}: Props<L, D>) {
   const { library, error: libraryError } = useLibrary(load);
   const [drawError, setDrawError] = useState<string | null>(null);
   const scheme = useColorScheme();
@@ -115,7 +127,12 @@ export function ChartPanel<L, D>({ title, testId, data, library: load, draw, int
   return (
     <figure className="chart" data-testid={testId} data-series={series ? JSON.stringify(series) : undefined}>
       <figcaption>{title}</figcaption>
-      <div ref={container} className="chart-surface" />
+      {placeholder && (
+        <p className="muted chart-placeholder" data-testid="chart-placeholder">
+          {placeholder}
+        </p>
+      )}
+      <div ref={container} className="chart-surface" hidden={placeholder !== null} />
       {note && <p className="muted chart-note">{note}</p>}
       {(libraryError ?? drawError) !== null && (
         <p className="muted chart-error" data-testid="chart-error">

@@ -8,6 +8,8 @@ interface Props {
   testId: string;
   lines: readonly Line[];
   options: LineChartOptions;
+  /** What the empty chart says until its first point. */
+  placeholder?: string;
 }
 
 interface Drawing {
@@ -21,14 +23,26 @@ function drawLines(embed: Embed, container: HTMLElement, { lines, options }: Dra
 }
 
 /** Lines through epochs or batches, one colour per run, training dashed and validation solid. */
-export function LineChart({ title, testId, lines, options }: Props) {
+export function LineChart({ title, testId, lines, options, placeholder }: Props) {
   const data = useMemo(() => ({ lines, options }), [lines, options]);
   const series = useMemo(() => lines.map((line) => `${line.label} ${line.curve}`.trim()), [lines]);
   const thinned = useMemo(() => boundLines(lines).thinned, [lines]);
   const note = thinned
     ? `Drawn through ${CHART_POINTS.toLocaleString('en-GB')} points in all: each stretch of a line keeps its highest and lowest.`
     : null;
-  return <ChartPanel title={title} testId={testId} data={data} library={loadEmbed} draw={drawLines} series={series} note={note} />;
+  const empty = lines.every((line) => line.points.length === 0);
+  return (
+    <ChartPanel
+      title={title}
+      testId={testId}
+      data={data}
+      library={loadEmbed}
+      draw={drawLines}
+      series={series}
+      note={note}
+      placeholder={empty ? (placeholder ?? 'Appears as soon as there is something to draw.') : null}
+    />
+  );
 }
 
 /** Colours for runs that read on the light and the dark background. */

@@ -35,6 +35,21 @@ describe('lineSpec', () => {
     });
   });
 
+  it('draws a raw curve faintly behind its smoothed one, and a log axis when asked', () => {
+    const batches: Line[] = [
+      { label: 'this model', color: '#111111', curve: 'raw', points: [1, 2, 3].map((x) => ({ x, y: 3 / x })) },
+      { label: 'this model', color: '#111111', curve: 'batch', points: [1, 2, 3].map((x) => ({ x, y: 2 / x })) },
+    ];
+    const spec = JSON.parse(
+      JSON.stringify(lineSpec(batches, { xTitle: 'batch', yTitle: 'loss', integerX: false, height: 200, logScale: true })),
+    ) as {
+      encoding: { opacity: { scale: { domain: string[]; range: number[] } }; y: { scale: { type?: string }; title: string } };
+    };
+    expect(spec.encoding.opacity.scale).toEqual({ domain: ['raw', 'batch'], range: [0.25, 1] });
+    expect(spec.encoding.y.scale.type).toBe('log');
+    expect(spec.encoding.y.title).toBe('loss (log scale)');
+  });
+
   it('takes seven runs of 10,000 epochs without overflowing the stack', () => {
     const lines: Line[] = Array.from({ length: 7 }, (_, run) => ({
       label: `run ${run}`,

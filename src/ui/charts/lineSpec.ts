@@ -1,11 +1,11 @@
 import type { VisualizationSpec } from 'vega-embed';
 
-/** One line: a run's training or validation curve, or its batch losses. */
+/** One line: a run's training or validation curve, or its batch losses (smoothed, and raw behind them). */
 export interface Line {
   /** What the colour stands for: a run's name, or (for one run) the curve's. */
   readonly label: string;
   readonly color: string;
-  readonly curve: 'train' | 'validation' | 'batch';
+  readonly curve: 'train' | 'validation' | 'batch' | 'raw';
   readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 
@@ -15,6 +15,8 @@ export interface LineChartOptions {
   /** Epochs: integer ticks, and half an epoch of room either side so no marker is cut. */
   readonly integerX: boolean;
   readonly height: number;
+  /** A logarithmic y axis (the values must all be above zero). */
+  readonly logScale?: boolean;
 }
 
 /** Legend entries drawn as short lines, in their run's colour. */
@@ -73,7 +75,9 @@ export function boundLines(lines: readonly Line[], budget = CHART_POINTS): { lin
   return { lines: lines.map((line) => ({ ...line, points: thinPoints(line.points, share) })), thinned: true };
 }
 
-const DASHES: Record<Line['curve'], number[]> = { train: [6, 4], validation: [1, 0], batch: [1, 0] };
+const DASHES: Record<Line['curve'], number[]> = { train: [6, 4], validation: [1, 0], batch: [1, 0], raw: [1, 0] };
+/** TensorBoard draws the unsmoothed curve faintly behind the smoothed one. */
+const OPACITIES: Record<Line['curve'], number> = { train: 1, validation: 1, batch: 1, raw: 0.25 };
 
 /**
  * A vega-lite spec for lines as Keras' history plots draw them: colour by run (or by
@@ -108,7 +112,13 @@ export function lineSpec(all: readonly Line[], options: LineChartOptions): Visua
         scale: { domain, nice: false, zero: false },
         axis: options.integerX ? { tickMinStep: 1, format: 'd', ...(integers ? { values: integers } : {}) } : { format: '~s' },
       },
-      y: { field: 'y', type: 'quantitative', title: options.yTitle, scale: { zero: false } },
+      y: {
+        field: 'y',
+        type: 'quantitative',
+        title: options.logScale ? `${options.yTitle} (log scale)` : options.yTitle,
+        // A few pixels of room: a flat stretch (a constant rate, a loss at its floor) is not drawn on the frame.
+        scale: options.logScale ? { type: 'log', padding: 6 } : { zero: false, padding: 6 },
+      },
       color: {
         field: 'label',
         type: 'nominal',
@@ -122,6 +132,12 @@ export function lineSpec(all: readonly Line[], options: LineChartOptions): Visua
         title: null,
         scale: { domain: curves, range: curves.map((curve) => DASHES[curve]) },
         // The caption says which dash is which: vega's legend would draw the dashes without ink.
+        legend: null,
+      },
+      opacity: {
+        field: 'curve',
+        type: 'nominal',
+        scale: { domain: curves, range: curves.map((curve) => OPACITIES[curve]) },
         legend: null,
       },
       detail: { field: 'curve', type: 'nominal' },

@@ -1,29 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { DigitCanvas } from '../DigitCanvas';
 import { percent } from '../format';
 import { useMlClient } from '../mlClientContext';
-import type { Cell } from './cell';
+import { imagesIn, type Cell } from './cell';
 import { errorMessage } from '../../ml/errors';
 import type { EvaluationResult } from '../../worker/protocol';
 
 const LIMIT = 50;
 
-/** How many test images fall in one cell, and the first `LIMIT` of them in test-set order. */
-function imagesIn(result: EvaluationResult, cell: Cell): { total: number; indices: number[] } {
-  const indices: number[] = [];
-  let total = 0;
-  for (let k = 0; k < result.labels.length; k++) {
-    if (result.labels[k] !== cell.actual || result.predictions[k] !== cell.predicted) continue;
-    total++;
-    if (indices.length < LIMIT) indices.push(k);
-  }
-  return { total, indices };
-}
-
 export function MistakeGallery({ result, cell, onClose }: { result: EvaluationResult; cell: Cell; onClose: () => void }) {
   const client = useMlClient();
-  const { total, indices } = useMemo(() => imagesIn(result, cell), [result, cell]);
+  const { total, indices } = useMemo(() => imagesIn(result, cell, LIMIT), [result, cell]);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // The gallery opens below the matrix, out of sight on a small screen: bring it to the reader.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'nearest' });
+    heading.current?.focus({ preventScroll: true });
+  }, [cell]);
   const [pixels, setPixels] = useState<{ indices: number[]; bytes: Uint8Array } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,9 +41,10 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
   return (
     <section className="gallery" data-testid="gallery" data-actual={cell.actual} data-predicted={cell.predicted} aria-label={title}>
       <header>
-        <h3>
+        <h3 ref={heading} tabIndex={-1}>
           {title}: {total}
-          {total > LIMIT ? ` (the first ${LIMIT})` : ''}
+          {total > LIMIT ? ` (the ${LIMIT} the model was surest of)` : ''}
+          {total > 1 ? ', surest first' : ''}
         </h3>
         <button type="button" onClick={onClose}>
           Close
@@ -62,7 +58,7 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
       {pixels?.indices === indices && (
         <ol className="gallery-grid">
           {indices.map((index, i) => (
-            <li key={index} data-testid="gallery-item" data-index={index}>
+            <li key={index} data-testid="gallery-item" data-index={index} data-confidence={result.confidences[index] ?? 0}>
               <DigitCanvas
                 pixels={pixels.bytes.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)}
                 size={56}

@@ -1,3 +1,4 @@
+import { originSentence, startedFrom, startKind } from '../../state/runs/origin';
 import { useState } from 'react';
 import { historyCsv } from '../../state/runs/csv';
 import type { RunRecord } from '../../state/runs/record';
@@ -26,6 +27,8 @@ export function RunItem({ run }: { run: RunRecord }) {
       data-run-id={run.id}
       data-state={run.state}
       data-network={netText(run.settings.network)}
+      data-start={startKind(run.origin)}
+      data-started-from={startedFrom(run.origin)}
     >
       <label className="compare-box">
         <input type="checkbox" checked={compared} onChange={(event) => runCompared(run.id, event.target.checked)} />
@@ -56,6 +59,7 @@ export function RunItem({ run }: { run: RunRecord }) {
         <div className="muted">
           {new Date(run.startedAt).toLocaleString('en-GB')} · {runSummary(run)}
         </div>
+        {run.origin.kind !== 'fresh' && <div className="run-origin">{originSentence(run.origin)}</div>}
         {run.message && <div className="muted">{run.message}</div>}
         {run.savedModel && <div className="muted">Saved as “{run.savedModel.name}”.</div>}
         {elsewhere && <div className="muted">Another tab is training this run: it can be deleted there, or here once it ends.</div>}

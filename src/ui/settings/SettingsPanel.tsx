@@ -1,8 +1,8 @@
 import { BACKENDS, backendTitle } from '../../ml/engines/backend';
 import type { OptimizerName } from '../../ml/training/optimizers';
 import { SCHEDULES } from '../../ml/training/schedule';
-import { PRESET_NAMES, PRESET_TITLES, presetOf } from '../../state/presets';
-import { ENGINE_AUTO } from '../../state/settings';
+import { PRESET_NAMES, PRESET_NOTES, PRESET_TITLES, presetOf } from '../../state/presets';
+import { ENGINE_AUTO, checkDraft } from '../../state/settings';
 import { applyPreset } from '../../state/settingsActions';
 import { useAppState } from '../../state/store';
 import { ChoiceField, NumberField } from './fields';
@@ -33,9 +33,10 @@ const ENGINE_TITLES: Record<string, string> = {
 /** The run's settings, the notebook's by default; a link carries them, and they are locked while training. */
 export function SettingsPanel() {
   const draft = useAppState((state) => state.settings.draft);
-  const train = useAppState((state) => state.config.train);
   const training = useAppState((state) => state.training.state === 'training');
-  const preset = presetOf(train);
+  // What Train would use: the form's, so a wrong field is not the notebook's recipe.
+  const checked = checkDraft(draft).config;
+  const preset = checked ? presetOf(checked.train) : null;
   const schedule = SCHEDULES.find((name) => name === draft.schedule);
 
   return (
@@ -56,6 +57,14 @@ export function SettingsPanel() {
             {preset ? `In use: the ${PRESET_TITLES[preset].toLowerCase()} recipe` : 'In use: a recipe of your own'}
           </span>
         </div>
+        <dl className="preset-notes muted" data-testid="preset-notes">
+          {PRESET_NAMES.map((name) => (
+            <div key={name}>
+              <dt>{PRESET_TITLES[name]}</dt>
+              <dd>{PRESET_NOTES[name]}</dd>
+            </div>
+          ))}
+        </dl>
         <NumberField name="epochs" />
         <NumberField name="batchSize" />
         <ChoiceField name="optimizer" titles={OPTIMIZER_TITLES} />
