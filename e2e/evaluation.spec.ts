@@ -77,6 +77,15 @@ test('after a short training the confusion heatmap, its metrics and the gallery 
     });
   expect(drawn).toEqual(idxImage(mnistTest.images, indices[0] ?? -1));
 
+  // An image opens as the drawing pad shows a drawing: what the model reads, and what its convolutions saw.
+  await items
+    .first()
+    .getByRole('button', { name: `Inspect test image ${indices[0] ?? -1}` })
+    .click();
+  const inspector = gallery.getByTestId('image-inspector');
+  await expect(inspector.getByTestId('inspected-prediction')).toHaveAttribute('data-digit', String(worst.predicted));
+  await expect(inspector.getByText('Convolution 1: 8 feature maps, 26×26')).toBeVisible();
+
   // The top confusions lead to the same gallery.
   await gallery.getByRole('button', { name: 'Close' }).click();
   await expect(gallery).toHaveCount(0);

@@ -65,6 +65,11 @@ test('two runs set in the form are kept across a reload, compared side by side, 
   const lossSeries = JSON.parse((await compare.getByTestId('compare-epoch-loss').getAttribute('data-series')) ?? '[]') as string[];
   expect(lossSeries).toHaveLength(4);
   await expect(compare.getByRole('row', { name: /^Learning rate/ }).locator('mark')).toHaveText(['0.0005', '0.003']);
+  // Each run is named by what sets it apart, in the table as in the legends (the time stamp is the tooltip).
+  await expect(compare.locator('thead .run-label')).toHaveText(['lr 0.0005', 'lr 0.003']);
+  expect(series).toEqual(['lr 0.0005 batch', 'lr 0.003 batch']);
+  await expect(runs(page).nth(0).locator('.run-label')).toHaveText('lr 0.0005');
+  await expect(runs(page).nth(0).locator('.run-label')).toHaveAttribute('title', ids[0] ?? '');
   await expect(compare.getByRole('row', { name: /^Batch size/ }).locator('mark')).toHaveCount(0);
 
   // The CSV of the newest run: Keras' columns, epoch 0, the values of its epoch log.

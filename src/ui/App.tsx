@@ -55,6 +55,12 @@ export function App() {
             <BatchLossChart />
             <LearningRateChart />
           </div>
+          <p className="muted curves-note">
+            Validation here is the test set, as in the notebook (<code>validation_data=(x_test, y_test)</code>): a run compared and chosen
+            by it has been tuned on the test set. Early on, validation loss can sit below training loss: the training figure is the mean
+            over the epoch&apos;s batches, most of them taken by weights worse than the epoch&apos;s last, and with dropout on, which
+            validation runs without.
+          </p>
         </section>
         <RunsPanel />
         <DrawPanel />

@@ -5,9 +5,9 @@ import { LineChart, RUN_COLORS } from './LineChart';
 
 const COLORS = [RUN_COLORS[0] ?? 'steelblue', RUN_COLORS[1] ?? 'darkorange'] as const;
 
-/** Loss and accuracy per epoch, training against validation, as Keras' history plots show them. */
 const AFTER_EPOCH = 'Training and validation appear here after the first epoch.';
 
+/** Loss and accuracy per epoch, training against validation, as Keras' history plots show them. */
 export function EpochCurves() {
   const epochs = useAppState((state) => state.training.epochs);
   const loss = useMemo(() => trainValidationLines(epochs, 'loss', COLORS), [epochs]);

@@ -1,3 +1,4 @@
+import { accentColor } from './theme';
 import { useMemo } from 'react';
 import { HISTOGRAM_BINS } from '../../ml/training/histogram';
 import { useAppState } from '../../state/store';
@@ -6,7 +7,13 @@ import { VisPanel } from './VisPanel';
 import type { Vis } from './useVis';
 
 function drawLatest(vis: Vis, container: HTMLElement, kernel: Float32Array) {
-  return vis.render.histogram(container, kernel, { maxBins: HISTOGRAM_BINS, height: 180, xLabel: 'weight', yLabel: 'count' });
+  return vis.render.histogram(container, kernel, {
+    maxBins: HISTOGRAM_BINS,
+    height: 180,
+    xLabel: 'weight',
+    yLabel: 'count',
+    color: accentColor(),
+  });
 }
 
 const drawLiveHistory = (vis: Vis, container: HTMLElement, history: LayerHistory) => drawHistory(vis, container, history, 220);

@@ -17,6 +17,11 @@ export function chartTheme(): Record<string, unknown> {
   };
 }
 
+/** The page's accent: tfjs-vis' histograms are otherwise navy, unreadable on the dark background. */
+export function accentColor(): string {
+  return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() || '#2a5bd7';
+}
+
 const DARK = '(prefers-color-scheme: dark)';
 
 function subscribe(onChange: () => void): () => void {

@@ -4,7 +4,7 @@ import { hasTrainedWeights, useAppState } from '../../state/store';
 import { DigitCanvas } from '../DigitCanvas';
 import { useMlClient } from '../mlClientContext';
 import { DrawingPad } from './DrawingPad';
-import { FeatureMaps } from './FeatureMaps';
+import { InsideNetwork } from './InsideNetwork';
 import { measurePaintedAfterPointerUp } from './latency';
 import { ProbabilityBars } from './ProbabilityBars';
 import type { Stroke } from './strokes';
@@ -95,27 +95,7 @@ export function DrawPanel() {
           </div>
         )}
       </div>
-      {live.result && (
-        <div className="inside">
-          <p className="muted">
-            Inside the network: each tile is one filter&apos;s response to your drawing (brighter = stronger). A first convolution finds
-            edges and strokes; the ones after it combine them into parts of digits.
-          </p>
-          {live.result.prediction.features.length === 0 && (
-            <p className="muted">This network has no convolutions: it reads the pixels directly.</p>
-          )}
-          {live.result.prediction.features.map(({ layer, shape: [height, width, channels], values }, i) => (
-            <FeatureMaps
-              key={layer}
-              values={values}
-              height={height}
-              width={width}
-              channels={channels}
-              title={`Convolution ${i + 1}: ${channels} feature map${channels === 1 ? '' : 's'}, ${height}×${width}`}
-            />
-          ))}
-        </div>
-      )}
+      {live.result && <InsideNetwork prediction={live.result.prediction} what="your drawing" />}
     </section>
   );
 }

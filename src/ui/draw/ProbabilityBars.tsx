@@ -1,14 +1,14 @@
 import { percent } from '../format';
 
-/** Bars for 0–9 and the top digit with its confidence (contract: `prediction`). */
-export function ProbabilityBars({ probabilities }: { probabilities: Float32Array }) {
+/** Bars for 0–9 and the top digit with its confidence (contract: `prediction` on the drawing pad). */
+export function ProbabilityBars({ probabilities, testId = 'prediction' }: { probabilities: Float32Array; testId?: string }) {
   const values = Array.from(probabilities);
   const digit = values.indexOf(Math.max(...values));
   const confidence = values[digit] ?? 0;
   return (
     <div
       className="prediction"
-      data-testid="prediction"
+      data-testid={testId}
       data-digit={digit}
       data-confidence={confidence}
       data-probabilities={JSON.stringify(values)}

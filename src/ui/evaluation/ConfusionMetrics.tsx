@@ -23,7 +23,7 @@ function metrics(summary: ConfusionSummary): Metric[] {
       value: summary.meanAbsoluteError,
       shown: summary.meanAbsoluteError.toFixed(4),
       reading:
-        'Σ|i−j|·cm[i][j] / Σcm: the mean distance of the predictions from the perfect diagonal. It means something because digits are ordered: calling a 7 a 9 is further off than calling it an 8.',
+        'Σ|i−j|·cm[i][j] / Σcm: the mean distance of the predictions from the perfect diagonal. The notebook’s comment says it suits classes with an order (ratings, ages); MNIST’s digits are categories, not quantities: a 7 read as 1 (a common look-alike) costs 6, a 7 read as 8 costs 1, though neither is more wrong. Read it as how far, in digit values, the mistakes fall.',
     },
     {
       testId: 'metric-mse',
@@ -31,7 +31,7 @@ function metrics(summary: ConfusionSummary): Metric[] {
       value: summary.meanSquaredError,
       shown: summary.meanSquaredError.toFixed(4),
       reading:
-        'Σ(i−j)²·cm[i][j] / Σcm: the same dispersion, squared, so far confusions weigh much more: a 1 read as 9 costs 64, a 1 read as 2 costs 1.',
+        'Σ(i−j)²·cm[i][j] / Σcm: the same dispersion, squared, so far confusions weigh much more: a 1 read as 9 costs 64, a 1 read as 2 costs 1, a 7 read as 1 costs 36 and a 4 read as 9 costs 25. With categories this says which mistakes the network makes, not how bad they are.',
     },
     {
       testId: 'metric-offdiag',

@@ -4,6 +4,7 @@ import { DigitCanvas } from '../DigitCanvas';
 import { percent } from '../format';
 import { useMlClient } from '../mlClientContext';
 import { imagesIn, type Cell } from './cell';
+import { ImageInspector } from './ImageInspector';
 import { errorMessage } from '../../ml/errors';
 import type { EvaluationResult } from '../../worker/protocol';
 
@@ -13,6 +14,7 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
   const client = useMlClient();
   const { total, indices } = useMemo(() => imagesIn(result, cell, LIMIT), [result, cell]);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [inspected, setInspected] = useState<number | null>(null);
 
   // The gallery opens below the matrix, out of sight on a small screen: bring it to the reader.
   useEffect(() => {
@@ -37,6 +39,12 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
     };
   }, [client, indices]);
 
+  // One array per choice: the inspector predicts again only when the image changes.
+  const inspectedPixels = useMemo(() => {
+    const at = inspected === null || pixels?.indices !== indices ? -1 : indices.indexOf(inspected);
+    return pixels && at >= 0 ? pixels.bytes.subarray(at * IMAGE_PIXELS, (at + 1) * IMAGE_PIXELS) : null;
+  }, [pixels, indices, inspected]);
+
   const title = cell.actual === cell.predicted ? `${cell.actual}s read correctly` : `${cell.actual}s read as ${cell.predicted}`;
   return (
     <section className="gallery" data-testid="gallery" data-actual={cell.actual} data-predicted={cell.predicted} aria-label={title}>
@@ -59,11 +67,19 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
         <ol className="gallery-grid">
           {indices.map((index, i) => (
             <li key={index} data-testid="gallery-item" data-index={index} data-confidence={result.confidences[index] ?? 0}>
-              <DigitCanvas
-                pixels={pixels.bytes.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)}
-                size={56}
-                label={`Test image ${index}`}
-              />
+              <button
+                type="button"
+                className="gallery-image"
+                aria-pressed={inspected === index}
+                aria-label={`Inspect test image ${index}`}
+                onClick={() => setInspected(inspected === index ? null : index)}
+              >
+                <DigitCanvas
+                  pixels={pixels.bytes.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)}
+                  size={56}
+                  label={`Test image ${index}`}
+                />
+              </button>
               <span>
                 #{index}: {cell.actual} → {cell.predicted}
               </span>
@@ -72,6 +88,7 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
           ))}
         </ol>
       )}
+      {inspectedPixels && inspected !== null && <ImageInspector index={inspected} label={cell.actual} pixels={inspectedPixels} />}
     </section>
   );
 }

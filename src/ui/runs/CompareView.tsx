@@ -1,5 +1,6 @@
 import type { RunRecord } from '../../state/runs/record';
 import { RunCharts, runColor } from './RunCharts';
+import { runLabels } from './runLabels';
 import { RESULT_ROWS, SETTING_ROWS, compareRows, type CompareRow } from './runRows';
 
 function RowGroup({ title, rows, runs }: { title: string; rows: readonly CompareRow[]; runs: readonly RunRecord[] }) {
@@ -24,6 +25,7 @@ function RowGroup({ title, rows, runs }: { title: string; rows: readonly Compare
 
 /** Runs side by side: their curves overlaid (one colour each, training dashed), their settings and results in a table. */
 export function CompareView({ runs }: { runs: readonly RunRecord[] }) {
+  const labels = runLabels(runs);
   return (
     <section
       className="compare"
@@ -40,9 +42,10 @@ export function CompareView({ runs }: { runs: readonly RunRecord[] }) {
             <tr>
               <th scope="col">Run</th>
               {runs.map((run, i) => (
-                <th key={run.id} scope="col">
+                <th key={run.id} scope="col" title={run.id}>
                   <span className="swatch" aria-hidden="true" style={{ background: runColor(i) }} />
                   {run.name}
+                  {labels[i] !== run.name && <span className="run-label">{labels[i]}</span>}
                 </th>
               ))}
             </tr>

@@ -12,7 +12,7 @@ import { runSummary } from './runRows';
 const STATE_TEXT: Record<RunRecord['state'], string> = { running: 'running', done: 'done', stopped: 'stopped', failed: 'failed' };
 
 /** One kept run: compare it, open it, rename, download or delete it. */
-export function RunItem({ run }: { run: RunRecord }) {
+export function RunItem({ run, label }: { run: RunRecord; label: string }) {
   const compared = useAppState((state) => state.runs.compared.includes(run.id));
   const opened = useAppState((state) => state.runs.opened === run.id);
   const recording = useAppState((state) => state.runs.recording === run.id);
@@ -36,7 +36,16 @@ export function RunItem({ run }: { run: RunRecord }) {
       </label>
       <div className="run-body">
         {renaming === null ? (
-          <strong className="run-name">{run.name}</strong>
+          <>
+            <strong className="run-name" title={run.id}>
+              {run.name}
+            </strong>
+            {label !== run.name && (
+              <span className="run-label" title={run.id}>
+                {label}
+              </span>
+            )}
+          </>
         ) : (
           <form
             className="rename"

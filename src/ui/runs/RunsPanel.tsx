@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { runLabels } from './runLabels';
 import { importRunFile } from '../../state/runs/runCommands';
 import { useAppState } from '../../state/store';
 import { useMlClient } from '../mlClientContext';
@@ -9,6 +11,8 @@ import { RunView } from './RunView';
 export function RunsPanel() {
   const client = useMlClient();
   const runs = useAppState((state) => state.runs);
+  // Each run named by what sets it apart from the others kept (the time stamp is its tooltip).
+  const labels = useMemo(() => runLabels(runs.list), [runs.list]);
   const compared = runs.compared.flatMap((id) => runs.list.filter((run) => run.id === id));
   const opened = runs.list.find((run) => run.id === runs.opened);
 
@@ -45,8 +49,8 @@ export function RunsPanel() {
       )}
       <ol className="runs" data-testid="runs" aria-label="Kept runs">
         {runs.list.length === 0 && <li className="muted">No runs yet. Click Train to start one.</li>}
-        {runs.list.map((run) => (
-          <RunItem key={run.id} run={run} />
+        {runs.list.map((run, i) => (
+          <RunItem key={run.id} run={run} label={labels[i] ?? run.name} />
         ))}
       </ol>
       {compared.length >= 2 && <CompareView runs={compared} />}
