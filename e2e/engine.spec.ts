@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectDatasetReady } from './fixtures';
+import { expectDatasetReady, openSettings } from './fixtures';
 import { expect, test } from './test';
 
 const badge = (page: Page) => page.getByTestId('backend');
@@ -84,6 +84,7 @@ test('a network far cheaper than the one raced is raced before it trains, and ea
   };
 
   // About 18 times fewer multiply-adds: the engines are raced on it first.
+  await openSettings(page);
   await page.getByLabel('Network as text').fill('f-h16');
   await train();
   await expect(badge(page)).toHaveAttribute('data-raced-network', 'f-h16');

@@ -28,6 +28,13 @@ export async function corruptedTestSprite(): Promise<Buffer> {
 
 export const datasetStatus = (page: Page) => page.getByTestId('dataset-status');
 
+/** Opens the settings and the network editor, folded away on a first visit (the page remembers it open). */
+export async function openSettings(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Settings and network' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 export async function expectDatasetReady(page: Page): Promise<void> {
   await expect(datasetStatus(page)).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
 }

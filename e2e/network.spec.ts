@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { draw, ONE } from './draw';
-import { expectDatasetReady } from './fixtures';
+import { expectDatasetReady, openSettings } from './fixtures';
 
 const SMALL = '?epochs=1&trainSize=2000&batchSize=32&testSize=500';
 const NOTEBOOK = 'c8-p-d0.2-c16-p-d0.2-f-h100-d0.5';
@@ -21,6 +21,7 @@ async function train(page: Page): Promise<void> {
 test('a network typed as text is sized before it is built, trains, and is kept with its run and its saved model', async ({ page }) => {
   await page.goto(`/${SMALL}`);
   await expectDatasetReady(page);
+  await openSettings(page);
   await expect(networkField(page)).toHaveValue(NOTEBOOK);
   await expect(planned(page)).toHaveAttribute('data-params', '42358');
 
@@ -85,6 +86,7 @@ test('a network typed as text is sized before it is built, trains, and is kept w
 test('a network in the address that cannot be trained is named, and the notebook’s is used', async ({ page }) => {
   await page.goto('/?net=c8-p-h10');
   await expectDatasetReady(page);
+  await openSettings(page);
   await expect(page.getByTestId('notices')).toContainText(
     "net=c8-p-h10 cannot be trained: Layer 3 (Dense) needs flat data, but it gets 13×13×8 maps: add a Flatten before it; using the notebook's network.",
   );
@@ -95,6 +97,7 @@ test('a network in the address that cannot be trained is named, and the notebook
 test('the network is edited row by row: the summary and total follow every change before anything is built', async ({ page }) => {
   await page.goto(`/?backend=cpu&epochs=1&trainSize=1600&batchSize=64&testSize=200`);
   await expectDatasetReady(page);
+  await openSettings(page);
   await expect(planned(page)).toHaveAttribute('data-network', NOTEBOOK);
   await expect(page.getByTestId('network-layer')).toHaveCount(9);
   await expect(page.getByTestId('keras-code')).toContainText('layers.Conv2D(8, (3, 3), activation="relu"),');
@@ -153,6 +156,7 @@ test('an edited network learns the same on WebGL and WebGPU as on wasm', async (
   const figures = async (backend: string): Promise<number[] | null> => {
     await page.goto(`/?backend=${backend}&${query}`);
     await expectDatasetReady(page);
+    await openSettings(page);
     await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '');
     if ((await page.getByTestId('backend').getAttribute('data-backend')) !== backend) return null;
     // The page came back with the last engine's trained weights: start each from the seed's.

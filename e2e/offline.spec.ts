@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { draw, ONE } from './draw';
-import { corruptedTestSprite, datasetStatus, expectDatasetReady } from './fixtures';
+import { corruptedTestSprite, datasetStatus, expectDatasetReady, openSettings } from './fixtures';
 import { expectPolicyRefusals, expectStrictPolicy } from './policy';
 import { APP_PORT, UPDATE_PORT } from './ports';
 import { buildVersion, serve } from './servers';
@@ -148,6 +148,7 @@ test.describe('an update', () => {
       await expect(shown).toHaveText(`v${version}`);
 
       // Never under a run: the button waits for the training to end.
+      await openSettings(page);
       await page.getByRole('textbox', { name: 'Training images' }).fill('60000');
       await page.getByRole('button', { name: 'Train', exact: true }).click();
       await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'training');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import { expectDatasetReady, idxImage, idxTrain } from './fixtures';
+import { expectDatasetReady, idxImage, idxTrain, openSettings } from './fixtures';
 import { transformFor, warpImage } from '../src/ml/data/augment';
 import { IMAGE_PIXELS, SAMPLE_COUNT } from '../src/ml/data/mnist';
 import { PRESETS } from '../src/state/presets';
@@ -28,6 +28,7 @@ test('the improved recipe: one click sets it, the grid shows what the network se
   const train = await idxTrain();
   await page.goto('/?backend=wasm');
   await expectDatasetReady(page);
+  await openSettings(page);
   await expect(page.getByTestId('augmented-grid')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Notebook recipe' })).toHaveAttribute('aria-pressed', 'true');
 

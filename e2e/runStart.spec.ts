@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import { expectDatasetReady } from './fixtures';
+import { expectDatasetReady, openSettings } from './fixtures';
 
 const runs = (page: Page) => page.getByTestId('run');
 const done = (page: Page) => expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
@@ -19,6 +19,7 @@ test('a run says where its weights came from: fresh, continuing an earlier run a
   await page.reload();
   await expectDatasetReady(page);
   await expect(page.getByText('from these weights; Train from scratch starts from fresh ones.')).toBeVisible();
+  await openSettings(page);
   await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await done(page);

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { expectDatasetReady } from './fixtures';
+import { expectDatasetReady, openSettings } from './fixtures';
 import { expect, test } from './test';
 
 const trainStatus = (page: Page) => page.getByTestId('train-status');
@@ -10,6 +10,7 @@ const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', ex
 async function open(page: Page, query = '?backend=wasm&trainSize=2000&testSize=500&batchSize=64'): Promise<void> {
   await page.goto(`/${query}`);
   await expectDatasetReady(page);
+  await openSettings(page);
   await expect(trainButton(page)).toBeEnabled();
 }
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { draw, expectSame, ONE, probabilities } from './draw';
-import { expectDatasetReady } from './fixtures';
+import { expectDatasetReady, openSettings } from './fixtures';
 import { downloadModel, editedModelJson, layerConfig, type ModelFilePaths } from './modelFiles';
 import { expect, test } from './test';
 
@@ -49,6 +49,7 @@ test('a model of another network is taken in, the Network field following it; on
   const trained = await probabilities(page);
 
   // Fresh weights of the notebook's network, then the dense-only model back from its files.
+  await openSettings(page);
   await page.getByLabel('Network as text').fill('c8-p-d0.2-c16-p-d0.2-f-h100-d0.5');
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('chart-model-summary')).toContainText('42,358');

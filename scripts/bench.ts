@@ -13,6 +13,8 @@
  *   --native        after each wasm row, the same step in native PyTorch (python3 + torch), 1 and N threads
  *   --profile       wasm rows: a step's time by kernel (tf.profile) at each thread count the race times
  *   --runs N        instead: the size of a kept 5-epoch run, and opening the page with N kept runs against none
+ *   --validation V  test (default: each epoch on the test set, the notebook's way) or split (the last 10 % of
+ *                   the training images held out; the test set is scored by Evaluate after the last epoch)
  *   --heap M        instead: the page's heap and listeners each minute of an M-minute training of small
  *                   epochs (forced GC), and the time to import and open the largest run file accepted
  */
@@ -36,6 +38,13 @@ import { median } from '../src/ml/stats';
 import { NOTEBOOK_NET, parseNet } from '../src/ml/network/netText';
 
 import { planOf } from '../src/ml/network/plan';
+
+declare global {
+  interface Window {
+    /** Set by the bench in the page it drives: the long tasks seen since it started watching. */
+    benchLongTasks?: () => { seen: number[]; seconds: number };
+  }
+}
 
 const PORT = 4179;
 const WARMUP_STEPS = 5;
@@ -62,6 +71,33 @@ async function workerMemoryMB(page: Page): Promise<number | null> {
 
 async function numberAttribute(page: Page, testId: string, attribute: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute(attribute));
+}
+
+/** Starts counting the main thread's tasks over 50 ms (the longtask entries), from now. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    const start = performance.now();
+    window.benchLongTasks = () => ({ seen, seconds: (performance.now() - start) / 1000 });
+  });
+}
+
+async function longTasksSoFar(page: Page): Promise<Result['longTasks']> {
+  const { seen, seconds } = await page.evaluate(() => {
+    if (!window.benchLongTasks) throw new Error('the long tasks were not watched');
+    return window.benchLongTasks();
+  });
+  return { count: seen.length, longestMs: Math.round(Math.max(0, ...seen)), seconds: round(seconds) };
+}
+
+/** With a held-out validation share: Evaluate, the only look at the test set, after the run. */
+async function evaluateOnTest(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await page.locator('[data-testid=evaluation-result][data-on=test]').waitFor({ timeout: 120_000 });
+  return numberAttribute(page, 'test-accuracy', 'data-value');
 }
 
 /** Milliseconds from navigation to Train enabled, as the page's own clock says. */
@@ -96,6 +132,7 @@ async function runBackend(
   if (threads !== null) query.set('threads', String(threads));
   if (kernels !== 'simd') query.set('kernels', kernels);
   if (network !== NOTEBOOK_NET) query.set('net', network);
+  if (options.validation === 'split') query.set('validation', 'split');
   await page.goto(`http://127.0.0.1:${PORT}/?${query.toString()}`);
   const firstVisit = await trainReadyMs(page);
   // The second visit finds the race cached.
@@ -110,12 +147,15 @@ async function runBackend(
   const activeThreads = activeBackend === 'wasm' ? Number((await page.getByTestId('backend').getAttribute('data-threads')) ?? 1) : null;
   const race = await page.evaluate(() => window.mnistBench?.race() ?? null);
 
+  await watchLongTasks(page);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const timeoutMs = 6 * 60 * 60 * 1000;
   await page.locator('[data-testid=train-status]:is([data-state=done], [data-state=error])').waitFor({ timeout: timeoutMs });
+  const longTasks = await longTasksSoFar(page);
   if ((await page.getByTestId('train-status').getAttribute('data-state')) === 'error') {
     throw new Error(`${backend}: ${await page.getByRole('alert').first().innerText()}`);
   }
+  const testAccuracyAfter = options.validation === 'split' ? await evaluateOnTest(page) : null;
   const stepMs = await page.evaluate(() => {
     if (!window.mnistBench) throw new Error('the page has no bench hooks: is this the harness build?');
     return window.mnistBench.stepTimes();
@@ -190,6 +230,9 @@ async function runBackend(
     drawLatencyMs: { median: round(median(drawLatency)), max: round(Math.max(...drawLatency)) },
     numTensors: { before, after },
     epochs: epochLogs,
+    validation: options.validation,
+    testAccuracyAfter,
+    longTasks,
   };
 }
 

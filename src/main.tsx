@@ -14,6 +14,7 @@ import { followSettings } from './state/settingsSync';
 import { App } from './ui/App';
 import { MlClientContext } from './ui/mlClientContext';
 import './ui/styles.css';
+import './ui/workbench.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have a #root element');

@@ -21,6 +21,8 @@ export interface Options {
   runs: number | null;
   /** Minutes of a long training whose page heap is sampled, plus the largest run file opened. */
   heap: number | null;
+  /** Where epochs are validated: the test set (the notebook's way) or a held-out 10 % of the training images. */
+  validation: 'test' | 'split';
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -40,6 +42,8 @@ export function parseOptions(argv: string[]): Options {
     const read = readNetworkText(network);
     if ('problem' in read) throw new Error(`--network ${network}: ${read.problem}`);
   }
+  const validation = value('--validation') ?? 'test';
+  if (validation !== 'test' && validation !== 'split') throw new Error('--validation must be test or split');
   const kernels = (value('--kernels') ?? 'simd').split(',');
   if (!kernels.every(isWasmKernels)) throw new Error(`--kernels must be ${WASM_KERNELS.join(' or ')}, or both separated by a comma`);
   return {
@@ -55,5 +59,6 @@ export function parseOptions(argv: string[]): Options {
     profile: argv.includes('--profile'),
     runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
     heap: value('--heap') === undefined ? null : Math.max(1, Number(value('--heap'))),
+    validation,
   };
 }

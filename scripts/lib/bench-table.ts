@@ -47,7 +47,13 @@ export interface Result {
   /** From a tap's pointer-up on the pad to the frame that shows its probabilities. */
   drawLatencyMs: { median: number; max: number };
   numTensors: { before: number; after: number };
+  /** Each epoch's validation accuracy (on the test set, unless --validation split held out a share). */
   epochs: { epoch: number; testAcc: number; seconds: number; msPerStep: number }[];
+  /** Where the epochs were validated; with `split`, Evaluate's test accuracy after the last epoch. */
+  validation: 'test' | 'split';
+  testAccuracyAfter: number | null;
+  /** The page's main thread while it trained: tasks over 50 ms (PerformanceObserver's longtask) and the longest. */
+  longTasks: { count: number; longestMs: number; seconds: number };
 }
 
 /** The figures as an aligned table, one row a backend. */
@@ -71,7 +77,9 @@ export function printTable(results: Result[]): void {
     `${r.predictMs.median} ms`,
     `${r.drawLatencyMs.median} ms`,
     `${r.numTensors.before} → ${r.numTensors.after}`,
-    r.epochs.map((e) => `${e.epoch}: ${(e.testAcc * 100).toFixed(2)} % in ${e.seconds} s`).join(', '),
+    `${r.longTasks.count} (${r.longTasks.longestMs} ms) in ${r.longTasks.seconds} s`,
+    r.epochs.map((e) => `${e.epoch}: ${(e.testAcc * 100).toFixed(2)} % in ${e.seconds} s`).join(', ') +
+      (r.testAccuracyAfter === null ? '' : `; test ${(r.testAccuracyAfter * 100).toFixed(2)} %`),
   ]);
   const header = [
     'backend',
@@ -92,7 +100,8 @@ export function printTable(results: Result[]): void {
     'predict',
     'draw → painted',
     'tensors',
-    'epochs',
+    'long tasks (longest)',
+    'epochs (val acc)',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));

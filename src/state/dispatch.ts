@@ -68,7 +68,7 @@ export function dispatch(message: Announcement): void {
       trainingStarted(message.firstEpoch, message.lastEpoch, message.steps, message.runId);
       return;
     case 'training-batch':
-      batchReceived(message.report, message.losses, message.rates);
+      batchReceived(message.report, message.losses, message.rates, message.stepsMs);
       runLosses(message.losses, message.rates);
       return;
     case 'training-epoch':
@@ -84,7 +84,7 @@ export function dispatch(message: Announcement): void {
       runEnded('failed', message.message);
       return;
     case 'evaluation':
-      runEvaluated(evaluationReceived(message.result));
+      runEvaluated(evaluationReceived(message.result), message.result.on.kind);
       return;
     case 'evaluation-failed':
       evaluationFailed(message.message);

@@ -88,7 +88,7 @@ describe('the ML client', () => {
     const { client, workers, kill } = setup();
     const first = latest(workers);
     first.say({ type: 'alive' });
-    const prediction = client.testImages([1, 2]);
+    const prediction = client.images({ kind: 'test' }, [1, 2]);
     kill(first);
     await expect(prediction).rejects.toThrow('the background worker stopped');
 
@@ -128,14 +128,14 @@ describe('the ML client', () => {
   it('types each reply by its request, and refuses a reply of the wrong kind', async () => {
     const { client, workers } = setup();
     const worker = latest(workers);
-    const images = client.testImages([3]);
+    const images = client.images({ kind: 'test' }, [3]);
     const exported = client.exportModel();
     const [first, second] = worker.received;
     if (first?.type !== 'request' || second?.type !== 'request') throw new Error('no requests were sent');
-    worker.say({ type: 'reply', id: first.id, reply: { kind: 'test-images', value: new Uint8Array([1, 2, 3]) } });
-    worker.say({ type: 'reply', id: second.id, reply: { kind: 'test-images', value: new Uint8Array() } });
+    worker.say({ type: 'reply', id: first.id, reply: { kind: 'images', value: new Uint8Array([1, 2, 3]) } });
+    worker.say({ type: 'reply', id: second.id, reply: { kind: 'images', value: new Uint8Array() } });
     expect(Array.from(await images)).toEqual([1, 2, 3]);
-    await expect(exported).rejects.toThrow('a export-model request got a test-images reply');
+    await expect(exported).rejects.toThrow('a export-model request got a images reply');
   });
 
   it('shows a failed worker as lost, not as a dataset problem', () => {

@@ -1,3 +1,4 @@
+import type { EvaluatedOn } from '../ml/data/validation';
 import type { BackendName } from '../ml/engines/backend';
 import type { ModelFiles, Prediction, Replies, Request, Snapshot, ToWorker } from '../worker/protocol';
 import { datasetLoading } from './datasetActions';
@@ -25,8 +26,8 @@ export interface MlClient {
   predict(pixels: Float32Array): Promise<Prediction>;
   /** Evaluates the current weights on the configured test images. */
   evaluate(): void;
-  /** 784 bytes per requested test image. */
-  testImages(indices: readonly number[]): Promise<Uint8Array>;
+  /** 784 bytes per requested image of an evaluation, by its index there. */
+  images(on: EvaluatedOn, indices: readonly number[]): Promise<Uint8Array>;
   saveModel(name: string | null): void;
   loadModel(id: string): void;
   deleteModel(id: string): void;
@@ -163,7 +164,7 @@ export function createMlClient(options: MlClientOptions): MlClient {
       life.send({ type: 'evaluate', testSize: config().train.testSize });
     },
     predict: (pixels) => request({ kind: 'predict', pixels }),
-    testImages: (indices) => request({ kind: 'test-images', indices }),
+    images: (on, indices) => request({ kind: 'images', on, indices }),
     exportModel: () => request({ kind: 'export-model' }),
     saveModel: (name) => {
       library({ type: 'save-model', name });

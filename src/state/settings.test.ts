@@ -22,6 +22,8 @@ describe('settings', () => {
       rotation: 0,
       zoom: 0,
       shift: 0,
+      validation: 'test',
+      validationSplit: 0.1,
     });
     expect(readParams('')).toEqual({
       config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd', chartView: CHART_VIEW },
@@ -34,7 +36,7 @@ describe('settings', () => {
     const search =
       '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&schedule=step&lrDecay=0.7&rotation=12.5&zoom=8&shift=1.5' +
       '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2&kernels=js&net=c16k5s.tanh-p3-b-f-h64-d0.25' +
-      '&smoothing=0&logScale=1';
+      '&smoothing=0&logScale=1&validation=split&validationSplit=0.25';
     const { config, problems } = readParams(search);
     expect(problems).toEqual([]);
     expect(config).toEqual({
@@ -52,6 +54,8 @@ describe('settings', () => {
         shift: 1.5,
         trainSize: 2000,
         testSize: 500,
+        validation: 'split',
+        validationSplit: 0.25,
         seed: 7,
       },
       autostart: true,
@@ -165,6 +169,9 @@ describe('settings', () => {
     ['rotation', '90', 'Rotation (± degrees) must be a number from 0 to 45, like 10.'],
     ['zoom', '10%', 'Zoom (± %) must be a number from 0 to 50, like 10.'],
     ['shift', '9', 'Shift (± pixels) must be a number from 0 to 8, like 2.'],
+    ['validation', 'train', 'Validation must be one of test, split.'],
+    ['validationSplit', '0', 'Validation share must be a number from 0.01 to 0.9, like 0.1.'],
+    ['validationSplit', '1e-1', 'Validation share must be a number from 0.01 to 0.9, like 0.1.'],
     [
       'network',
       'c8-f-c8',
@@ -190,6 +197,19 @@ describe('settings', () => {
     const { config, problems } = readParams(`?learningRate=${text}`);
     expect(problems).toEqual([]);
     expect(config.train.learningRate).toBe(value);
+  });
+
+  it('hold out a share of the training images only where both sides keep some', () => {
+    const split = { ...notebook, validation: 'split', validationSplit: '0.2' };
+    expect(checkDraft(split).config?.train).toMatchObject({ validation: 'split', validationSplit: 0.2 });
+    expect(checkDraft({ ...split, trainSize: '1' }).errors).toEqual({
+      validationSplit: 'A share of 0.2 of 1 training images leaves none to train on.',
+    });
+    // The share is kept, unused, while the test set validates.
+    expect(checkDraft({ ...split, trainSize: '1', validation: 'test' }).config?.train.validationSplit).toBe(0.2);
+    expect(readParams('?validation=split&validationSplit=0.95').problems).toEqual([
+      'validationSplit=0.95 is not a number from 0.01 to 0.9, like 0.1; using 0.1.',
+    ]);
   });
 
   it('take plain decimals with surrounding spaces in the form', () => {

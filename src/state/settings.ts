@@ -1,12 +1,14 @@
 import { BACKENDS, isBackendName, type BackendName, type WasmKernels } from '../ml/engines/backend';
 import { EXPECTED_COUNT } from '../ml/data/mnist';
 import { NO_AUGMENT } from '../ml/data/augment';
+import { isValidationSource, NOTEBOOK_VALIDATION, splitProblem, VALIDATION_SOURCES } from '../ml/data/validation';
 import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/training/optimizers';
 import { SCHEDULES, isScheduleName } from '../ml/training/schedule';
 import type { TrainConfig } from '../ml/training/train';
 import { netText, NetTextError, NOTEBOOK_NET, parseNet } from '../ml/network/netText';
 import { NOTEBOOK_NETWORK, type NetworkConfig } from '../ml/network/network';
 import { planNetwork } from '../ml/network/plan';
+import { capitalised } from '../ml/text';
 
 /** The settings a run is made of, as the page applies them. */
 export interface AppConfig {
@@ -42,6 +44,7 @@ export const NOTEBOOK_RECIPE: TrainConfig = {
   schedule: 'constant',
   lrDecay: 0.5,
   ...NO_AUGMENT,
+  ...NOTEBOOK_VALIDATION,
 };
 
 export const SETTING_NAMES = [
@@ -57,6 +60,8 @@ export const SETTING_NAMES = [
   'shift',
   'trainSize',
   'testSize',
+  'validation',
+  'validationSplit',
   'seed',
   'engine',
 ] as const;
@@ -96,6 +101,8 @@ export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
   shift: { label: 'Shift (± pixels)', param: 'shift', rule: { kind: 'decimal', min: 0, max: 8, example: '2' } },
   trainSize: { label: 'Training images', param: 'trainSize', rule: { kind: 'whole', min: 1, max: EXPECTED_COUNT.train } },
   testSize: { label: 'Test images', param: 'testSize', rule: { kind: 'whole', min: 1, max: EXPECTED_COUNT.test } },
+  validation: { label: 'Validation', param: 'validation', rule: { kind: 'choice', choices: VALIDATION_SOURCES } },
+  validationSplit: { label: 'Validation share', param: 'validationSplit', rule: { kind: 'decimal', min: 0.01, max: 0.9, example: '0.1' } },
   seed: { label: 'Seed', param: 'seed', rule: { kind: 'whole', min: 0, max: 0xffffffff } },
   engine: { label: 'Engine', param: 'backend', rule: { kind: 'choice', choices: [ENGINE_AUTO, ...BACKENDS] } },
 };
@@ -173,13 +180,11 @@ export function draftOf(config: Pick<AppConfig, 'backend' | 'train'>): Draft {
     shift: String(train.shift),
     trainSize: String(train.trainSize),
     testSize: String(train.testSize),
+    validation: train.validation,
+    validationSplit: String(train.validationSplit),
     seed: String(train.seed),
     engine: config.backend ?? ENGINE_AUTO,
   };
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Checks every field; the config is there only when nothing is wrong. */
@@ -201,6 +206,7 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
     shift: number('shift'),
     trainSize: number('trainSize'),
     testSize: number('testSize'),
+    validationSplit: number('validationSplit'),
     seed: number('seed'),
   };
   const networkText = readNetworkText(draft.network);
@@ -209,11 +215,24 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
   if (!isOptimizerName(optimizer)) errors.optimizer = `Optimizer must be ${describeRule(SETTINGS.optimizer.rule)}.`;
   const schedule = draft.schedule;
   if (!isScheduleName(schedule)) errors.schedule = `Learning-rate schedule must be ${describeRule(SETTINGS.schedule.rule)}.`;
+  const validation = draft.validation;
+  if (!isValidationSource(validation)) errors.validation = `Validation must be ${describeRule(SETTINGS.validation.rule)}.`;
+  // Keras refuses a split with an empty side; so does the form, beside the share.
+  const split = isValidationSource(validation)
+    ? splitProblem(train.trainSize, { validation, validationSplit: train.validationSplit })
+    : null;
+  if (split && !errors.validationSplit && !errors.trainSize) errors.validationSplit = `${capitalised(split)}.`;
   const engine = draft.engine;
   const backend = isBackendName(engine) ? engine : null;
   if (!backend && engine !== ENGINE_AUTO) errors.engine = `Engine must be ${describeRule(SETTINGS.engine.rule)}.`;
-  if (Object.keys(errors).length > 0 || !isOptimizerName(optimizer) || !isScheduleName(schedule) || !('network' in networkText)) {
+  if (
+    Object.keys(errors).length > 0 ||
+    !isOptimizerName(optimizer) ||
+    !isScheduleName(schedule) ||
+    !isValidationSource(validation) ||
+    !('network' in networkText)
+  ) {
     return { config: null, errors };
   }
-  return { config: { backend, train: { ...train, network: networkText.network, optimizer, schedule } }, errors };
+  return { config: { backend, train: { ...train, network: networkText.network, optimizer, schedule, validation } }, errors };
 }

@@ -44,7 +44,9 @@ export function settingEdited(name: SettingName, text: string): void {
  */
 export function applyPreset(name: PresetName): void {
   const { draft } = appStore.getState().settings;
-  applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), network: draft.network, seed: draft.seed, engine: draft.engine });
+  // Where runs are validated is the learner's way of measuring, not part of a recipe: it stays.
+  const { network, seed, engine, validation, validationSplit } = draft;
+  applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), network, seed, engine, validation, validationSplit });
 }
 
 /** How the batch curves are drawn: the address keeps it, a run does not. */

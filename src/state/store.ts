@@ -1,4 +1,5 @@
 import type { BackendChoice, BackendName } from '../ml/engines/backend';
+import { NO_PACE, type Pace } from './pace';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { DatasetFailure } from '../ml/data/data';
@@ -54,6 +55,8 @@ export interface TrainingView {
   readonly runEpochBase: number;
   /** The run that base is of: a Continue of it (after a Stop mid-epoch too) keeps it. */
   readonly runEpochBaseOf: string | null;
+  /** How fast the run steps, smoothed, for the time it has left. */
+  readonly pace: Pace;
 }
 
 export interface ModelView {
@@ -160,6 +163,7 @@ export const IDLE_TRAINING: TrainingView = {
   epochsDone: 0,
   runEpochBase: 0,
   runEpochBaseOf: null,
+  pace: NO_PACE,
 };
 
 export function initialState(): AppState {

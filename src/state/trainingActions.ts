@@ -3,6 +3,7 @@ import type { NetworkConfig } from '../ml/network/network';
 import { planOf } from '../ml/network/plan';
 import type { BatchReport, EpochLog } from '../ml/training/train';
 import { libraryTrainingOver } from './libraryActions';
+import { NO_PACE, addEpoch, addSteps } from './pace';
 import { noticeReceived } from './noticeActions';
 import { IDLE_TRAINING, appStore, type TrainingView } from './store';
 import { keepHistograms, type RunHistograms } from './runs/record';
@@ -74,20 +75,22 @@ export function trainingStarted(firstEpoch: number, lastEpoch: number, steps: nu
     error: null,
     runEpochBase: Math.max(0, base),
     runEpochBaseOf: runId,
+    pace: NO_PACE,
     progress: { epoch: firstEpoch, firstEpoch, lastEpoch, step: 0, steps, examplesPerSec: 0, loss: Number.NaN, accuracy: Number.NaN },
   }));
 }
 
-export function batchReceived(report: BatchReport, losses: readonly number[], rates: readonly number[]): void {
+export function batchReceived(report: BatchReport, losses: readonly number[], rates: readonly number[], stepsMs: number): void {
   updateTraining((training) => ({
     batchLosses: [...training.batchLosses, ...losses],
     batchRates: [...training.batchRates, ...rates],
     progress: training.progress ? { ...training.progress, ...report } : null,
+    pace: addSteps(training.pace, losses.length, stepsMs),
   }));
 }
 
 export function epochReceived(log: EpochLog): void {
-  updateTraining((training) => ({ epochs: [...training.epochs, log] }));
+  updateTraining((training) => ({ epochs: [...training.epochs, log], pace: addEpoch(training.pace, log) }));
 }
 
 export function trainingEnded(state: TrainEnd, epochsDone: number): void {

@@ -1,4 +1,7 @@
+import { setSettingsOpen, useSettingsOpen } from '../state/drawer';
 import { hasTrainedWeights, useAppState } from '../state/store';
+import { RecipeLine } from './settings/RecipeLine';
+import { DRAWER_ID } from './settings/SettingsDrawer';
 import { FaultAlert } from './FaultAlert';
 import { useMlClient } from './mlClientContext';
 import { TrainProgressBar } from './TrainProgressBar';
@@ -25,10 +28,13 @@ export function TrainControls() {
   const canTrain = datasetReady && backendReady && !running && settingsValid;
   // Train goes on from weights trained before (here, restored or loaded); say so, and offer the other way.
   const trainedBefore = useAppState(hasTrainedWeights);
+  const settingsOpen = useSettingsOpen();
 
   return (
-    <section className="panel" aria-labelledby="train-heading">
-      <h2 id="train-heading">Training</h2>
+    <section className="panel train-panel" aria-labelledby="train-heading">
+      <h2 id="train-heading" className="visually-hidden">
+        Training
+      </h2>
       <div className="controls">
         <button type="button" className="primary" disabled={!canTrain} onClick={() => client.train()}>
           Train
@@ -44,16 +50,35 @@ export function TrainControls() {
         <button type="button" disabled={running || !backendReady} onClick={() => client.reset()}>
           Reset
         </button>
+        <button
+          type="button"
+          className="drawer-toggle"
+          aria-expanded={settingsOpen}
+          aria-controls={DRAWER_ID}
+          onClick={() => setSettingsOpen(!settingsOpen)}
+        >
+          Settings and network
+        </button>
         <span className="train-status" data-testid="train-status" data-state={training}>
           {training === 'idle' && loaded ? 'A trained model is loaded' : STATUS_TEXT[training]}
         </span>
-        <span className="muted">
-          {epochsDone > 0 ? `Trained through epoch ${epochsDone}; ` : ''}
-          Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}
-          {trainedBefore ? ' from these weights; Train from scratch starts from fresh ones.' : '.'}
-        </span>
       </div>
-      {!settingsValid && <p className="muted">Fix the settings marked above to train.</p>}
+      <RecipeLine />
+      <p className="muted train-next">
+        {epochsDone > 0 ? `Trained through epoch ${epochsDone}; ` : ''}
+        Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}
+        {trainedBefore ? ' from these weights; Train from scratch starts from fresh ones.' : '.'}
+      </p>
+      {!settingsValid && (
+        <p className="alert-inline">
+          Fix the settings marked in red to train.{' '}
+          {!settingsOpen && (
+            <button type="button" className="link" onClick={() => setSettingsOpen(true)}>
+              Show them
+            </button>
+          )}
+        </p>
+      )}
       {error && (
         <p role="alert" className="alert">
           {error}

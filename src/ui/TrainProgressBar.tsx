@@ -1,18 +1,19 @@
 import { useAppState } from '../state/store';
 import { count, seconds } from './format';
+import { secondsLeft } from '../state/pace';
 
 /** Epoch (of the run, as its list counts), step, examples/s and a time estimate for the rest of the run. */
 export function TrainProgressBar() {
   const progress = useAppState((state) => state.training.progress);
   const running = useAppState((state) => state.training.state === 'training');
-  const batchSize = useAppState((state) => state.config.train.batchSize);
   const base = useAppState((state) => state.training.runEpochBase);
+  const pace = useAppState((state) => state.training.pace);
   if (!progress) return null;
   const { epoch, firstEpoch, lastEpoch, step, steps, examplesPerSec } = progress;
   const totalSteps = (lastEpoch - firstEpoch + 1) * steps;
   const doneSteps = (epoch - firstEpoch) * steps + step;
-  const remainingExamples = (totalSteps - doneSteps) * batchSize;
-  const eta = running && examplesPerSec > 0 ? ` · about ${seconds(remainingExamples / examplesPerSec)} left` : '';
+  const left = running ? secondsLeft(pace, progress) : null;
+  const eta = left === null ? '' : ` · about ${seconds(left)} left`;
   return (
     <div className="progress" data-testid="train-progress">
       <progress max={totalSteps} value={doneSteps} aria-label="Training progress" />

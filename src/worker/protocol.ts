@@ -1,3 +1,4 @@
+import type { EvaluatedOn } from '../ml/data/validation';
 import type { BackendChoice, BackendName, WasmKernels } from '../ml/engines/backend';
 import type { DatasetFailure } from '../ml/data/data';
 import type { Checkpoint } from '../ml/network/checkpoint';
@@ -53,7 +54,9 @@ export interface FeatureMaps {
 export interface EvaluationResult {
   readonly loss: number;
   readonly accuracy: number;
-  /** True labels of the evaluated test images (the first N), in order. */
+  /** The images scored: the first N test images, or a run's held-out training images. */
+  readonly on: EvaluatedOn;
+  /** True labels of the evaluated images, in order. */
   readonly labels: Uint8Array;
   readonly predictions: Int32Array;
   readonly confidences: Float32Array;
@@ -108,14 +111,17 @@ export interface Replies {
   /** Class probabilities and the two convolutions' activations for one drawing. */
   predict: Prediction;
   /** 784 bytes per requested test image, for the gallery. */
-  'test-images': Uint8Array;
+  images: Uint8Array;
   /** The current model as model.json text and weights.bin bytes. */
   'export-model': ModelFiles;
 }
 
 export type Request =
   /** 784 pixel values in [0, 1]. */
-  { kind: 'predict'; pixels: Float32Array } | { kind: 'test-images'; indices: readonly number[] } | { kind: 'export-model' };
+  | { kind: 'predict'; pixels: Float32Array }
+  /** Images of an evaluation, by their index in it. */
+  | { kind: 'images'; on: EvaluatedOn; indices: readonly number[] }
+  | { kind: 'export-model' };
 
 export type RequestKind = keyof Replies;
 
@@ -198,8 +204,8 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   /** The answer to train and continue-on: what is being trained, as part of which run. */
   | { type: 'training-started'; firstEpoch: number; lastEpoch: number; steps: number; config: TrainConfig; runId: string }
-  /** Throttled: the latest batch, plus the loss and learning rate of every batch since the last message. */
-  | { type: 'training-batch'; report: BatchReport; losses: number[]; rates: number[] }
+  /** Throttled: the latest batch, plus the loss and learning rate of every batch since the last message, and their time together. */
+  | { type: 'training-batch'; report: BatchReport; losses: number[]; rates: number[]; stepsMs: number }
   | { type: 'training-epoch'; log: EpochLog }
   | { type: 'training-ended'; state: TrainEnd; epochsDone: number }
   | { type: 'training-failed'; message: string }

@@ -129,9 +129,9 @@ export class MlWorker {
           transfer: [value.probabilities.buffer, ...value.features.map((maps) => maps.values.buffer)],
         };
       }
-      case 'test-images': {
-        const value = this.dataset.testImages(request.indices);
-        return { reply: { kind: 'test-images', value }, transfer: [value.buffer] };
+      case 'images': {
+        const value = this.dataset.images(request.on, request.indices);
+        return { reply: { kind: 'images', value }, transfer: [value.buffer] };
       }
       case 'export-model': {
         const value = await exportModel((await this.requireSession()).current);

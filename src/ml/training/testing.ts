@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { NO_AUGMENT } from '../data/augment';
+import { NOTEBOOK_VALIDATION } from '../data/validation';
 import { installTrainingKernels } from '../kernels';
 import type { ScheduleConfig } from './schedule';
 import type { ScheduleSpan, TrainConfig, TrainHooks } from './train';
@@ -8,12 +9,13 @@ import { NOTEBOOK_NETWORK } from '../network/network';
 /** For runs at a constant learning rate, where the epochs a schedule spans change nothing. */
 export const ANY_SPAN: ScheduleSpan = { firstEpoch: 1, epochs: 1 };
 
-/** The notebook's network and way of stepping, for tests that set the rest of a TrainConfig themselves. */
+/** The notebook's network, way of stepping and validation, for tests that set the rest of a TrainConfig themselves. */
 export const PLAIN_STEPS = {
   network: NOTEBOOK_NETWORK,
   schedule: 'constant',
   lrDecay: 0.5,
   ...NO_AUGMENT,
+  ...NOTEBOOK_VALIDATION,
 } as const satisfies Omit<ScheduleConfig, 'learningRate'> & Partial<TrainConfig>;
 
 /** Hooks for training in tests: never stop, no UI, a real clock. */

@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../../scripts/lib/mnist-data';
 import type { MnistData } from '../data/data';
+import { imagesTensor } from '../data/batches';
+import type { EvaluatedOn } from '../data/validation';
 import { buildCnn, compileCnn } from '../network/build';
 import { ANY_SPAN, PLAIN_STEPS, quietHooks, useTrainingBackend } from './testing';
 import { evaluate } from './evaluate';
@@ -59,6 +61,37 @@ describe('trainEpochs', () => {
     expect(logs[2]?.loss).toBeLessThan(logs[0]?.loss ?? 0);
     expect(outcome.evaluation?.accuracy).toBeGreaterThan(0.8);
     expect(outcome.evaluation?.predictions).toHaveLength(1000);
+    model.dispose();
+  });
+
+  it('with a validation split, trains on the first images only and validates on the held-out rest, as Keras does', async () => {
+    const model = freshModel();
+    const seen: { steps: number; on: EvaluatedOn; count: number; accuracy: number }[] = [];
+    await trainEpochs(
+      model,
+      model.optimizer,
+      data,
+      { ...config, trainSize: 1000, testSize: 300, batchSize: 50, validation: 'split', validationSplit: 0.2 },
+      1,
+      ANY_SPAN,
+      quietHooks({
+        onEpoch: (log, evaluation, on) => {
+          seen.push({ steps: log.steps, on, count: evaluation.predictions.length, accuracy: log.valAccuracy });
+          return Promise.resolve();
+        },
+      }),
+    );
+    // 800 images in 16 batches of 50; the 200 after them (800–999) are scored, not the 300 test images.
+    expect(seen.map(({ steps, on, count }) => ({ steps, on, count }))).toEqual([
+      { steps: 16, on: { kind: 'validation', first: 800 }, count: 200 },
+    ]);
+    const predictions = tf.tidy(() =>
+      (model.predict(imagesTensor(data.train.images.subarray(800 * 784, 1000 * 784), 200)) as tf.Tensor2D).argMax(1),
+    );
+    const labels = data.train.labels.subarray(800, 1000);
+    const correct = Array.from(predictions.dataSync()).filter((p, i) => p === labels[i]).length;
+    predictions.dispose();
+    expect(seen[0]?.accuracy).toBeCloseTo(correct / 200, 10);
     model.dispose();
   });
 

@@ -9,16 +9,17 @@ import { isTunable } from './makeOptimizer';
 import type { OptimizerConfig } from './optimizers';
 import { epochOrder } from '../data/random';
 import { learningRateAt, type ScheduleConfig } from './schedule';
+import { runImages, type EvaluatedOn, type ValidationConfig } from '../data/validation';
 
 /** A run's settings: the network, the optimiser, its learning-rate schedule, the augmentation and the data. */
-export interface TrainConfig extends OptimizerConfig, ScheduleConfig, AugmentConfig {
+export interface TrainConfig extends OptimizerConfig, ScheduleConfig, AugmentConfig, ValidationConfig {
   /** The network trained: a different one starts from fresh weights. */
   readonly network: NetworkConfig;
   readonly epochs: number;
   readonly batchSize: number;
   /** The first N training images are used. */
   readonly trainSize: number;
-  /** The first N test images are used for validation. */
+  /** The first N test images are used for validation (unless a share of the training images is) and by Evaluate. */
   readonly testSize: number;
   readonly seed: number;
 }
@@ -68,7 +69,8 @@ export interface TrainHooks {
   /** Lets messages (Stop) reach the worker between batches. */
   yieldToEvents(): Promise<void>;
   onBatch(report: BatchReport): void;
-  onEpoch(log: EpochLog, evaluation: Evaluation): Promise<void>;
+  /** After each epoch, with its validation: on the test set or the held-out training images. */
+  onEpoch(log: EpochLog, evaluation: Evaluation, on: EvaluatedOn): Promise<void>;
 }
 
 export interface TrainOutcome {
@@ -121,7 +123,8 @@ export async function trainEpochs(
   span: ScheduleSpan,
   hooks: TrainHooks,
 ): Promise<TrainOutcome> {
-  const trainCount = Math.min(config.trainSize, data.train.count);
+  const images = runImages(data, config);
+  const { trainCount } = images;
   const steps = Math.ceil(trainCount / config.batchSize);
   const buffers = batchBuffers(config.batchSize);
   const lastEpoch = firstEpoch + config.epochs - 1;
@@ -203,7 +206,7 @@ export async function trainEpochs(
     if (stopped) return { stopped: true, lastEpoch: epoch, evaluation };
 
     const trainSeconds = (hooks.now() - started) / 1000;
-    evaluation = await evaluate(model, data.test, config.testSize, EVALUATION_BATCH, (download) => hooks.guard(download));
+    evaluation = await evaluate(model, images.validation, images.validation.count, EVALUATION_BATCH, (download) => hooks.guard(download));
     if (!Number.isFinite(evaluation.loss)) throw new NonFiniteError('loss', epoch, null, evaluation.loss);
     const log: EpochLog = {
       epoch,
@@ -216,7 +219,7 @@ export async function trainEpochs(
       valLoss: evaluation.loss,
       valAccuracy: evaluation.accuracy,
     };
-    await hooks.onEpoch(log, evaluation);
+    await hooks.onEpoch(log, evaluation, images.on);
     if (hooks.shouldStop()) return { stopped: epoch < lastEpoch, lastEpoch: epoch, evaluation };
   }
   return { stopped: false, lastEpoch, evaluation };

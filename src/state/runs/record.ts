@@ -2,6 +2,7 @@ import { originOfWords, originWords, type RunOrigin } from './origin';
 import type { Histogram } from '../../ml/training/histogram';
 import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/training/metrics';
 import { NO_AUGMENT } from '../../ml/data/augment';
+import { NOTEBOOK_VALIDATION } from '../../ml/data/validation';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { sameNetwork } from '../../ml/network/netText';
 import { NOTEBOOK_NETWORK } from '../../ml/network/network';
@@ -189,19 +190,22 @@ export function sameExperiment(a: TrainConfig, b: TrainConfig): boolean {
     sameNetwork(a.network, b.network) &&
     a.trainSize === b.trainSize &&
     a.testSize === b.testSize &&
+    a.validation === b.validation &&
+    (a.validation === 'test' || a.validationSplit === b.validationSplit) &&
     a.seed === b.seed
   );
 }
 
 /**
- * What a run kept before schedules, augmentation and networks of one's own existed trained with:
- * a constant rate, no augmentation, the notebook's network.
+ * What a run kept before schedules, augmentation, networks of one's own and a validation split
+ * existed trained with: a constant rate, no augmentation, the notebook's network, validated on the test set.
  */
 export const EARLIER_RECIPE = {
   schedule: 'constant',
   lrDecay: 0.5,
   ...NO_AUGMENT,
   network: NOTEBOOK_NETWORK,
+  ...NOTEBOOK_VALIDATION,
 } as const satisfies Partial<TrainConfig>;
 
 /** A run as an earlier version of the app kept it: the settings it lacks are those it trained with. */

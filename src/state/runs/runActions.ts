@@ -1,6 +1,7 @@
 import { FRESH, type RunOrigin } from './origin';
 import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/training/histogram';
 import type { ConfusionMatrix } from '../../ml/training/metrics';
+import type { EvaluatedOn } from '../../ml/data/validation';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { appStore, hasTrainedWeights, type AppState, type RunsView } from '../store';
 import {
@@ -99,8 +100,10 @@ export function runWeights(histograms: RunHistograms): void {
   updateRecording((run) => addHistograms(run, histograms));
 }
 
-export function runEvaluated(matrix: ConfusionMatrix): void {
-  updateRecording((run) => setEvaluation(run, matrix));
+/** A run keeps its last validation: an evaluation of other images (the test set, with a split) is not its own. */
+export function runEvaluated(matrix: ConfusionMatrix, on: EvaluatedOn['kind']): void {
+  const validation = on === 'test' ? 'test' : 'split';
+  updateRecording((run) => (run.settings.validation === validation ? setEvaluation(run, matrix) : run));
 }
 
 /** The run being recorded ended, however it ended. */

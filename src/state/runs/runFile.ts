@@ -1,6 +1,7 @@
 import { originOfWords, readOrigin, type RunOrigin } from './origin';
 import { isOptimizerName } from '../../ml/training/optimizers';
 import { isScheduleName, type ScheduleName } from '../../ml/training/schedule';
+import { isValidationSource, type ValidationSource } from '../../ml/data/validation';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { SETTINGS } from '../settings';
 import { isRecord } from '../../ml/json';
@@ -46,8 +47,19 @@ const isCount = (value: unknown): value is number => finite(value) && Number.isI
 const isState = (value: unknown): value is RunState => value === 'running' || value === 'done' || value === 'stopped' || value === 'failed';
 
 const isSchedule = (value: unknown): value is ScheduleName => typeof value === 'string' && isScheduleName(value);
+const isValidation = (value: unknown): value is ValidationSource => typeof value === 'string' && isValidationSource(value);
 type RangedSetting =
-  'epochs' | 'batchSize' | 'trainSize' | 'testSize' | 'seed' | 'learningRate' | 'lrDecay' | 'rotation' | 'zoom' | 'shift';
+  | 'epochs'
+  | 'batchSize'
+  | 'trainSize'
+  | 'testSize'
+  | 'seed'
+  | 'learningRate'
+  | 'lrDecay'
+  | 'rotation'
+  | 'zoom'
+  | 'shift'
+  | 'validationSplit';
 
 /** A number the settings form would take for this field (a whole one where the form wants one). */
 function allowed(name: RangedSetting): (value: unknown) => value is number {
@@ -99,6 +111,14 @@ function readSettings(value: unknown): TrainConfig {
     rotation: added(value, 'rotation', allowed('rotation'), 'from 0 to 45 degrees', EARLIER_RECIPE.rotation),
     zoom: added(value, 'zoom', allowed('zoom'), 'from 0 to 50 %', EARLIER_RECIPE.zoom),
     shift: added(value, 'shift', allowed('shift'), 'from 0 to 8 pixels', EARLIER_RECIPE.shift),
+    validation: added(value, 'validation', isValidation, 'test or split', EARLIER_RECIPE.validation),
+    validationSplit: added(
+      value,
+      'validationSplit',
+      allowed('validationSplit'),
+      'a share from 0.01 to 0.9',
+      EARLIER_RECIPE.validationSplit,
+    ),
   };
 }
 

@@ -1,19 +1,16 @@
 import { accentColor } from './theme';
 import { useMemo } from 'react';
-import { HISTOGRAM_BINS } from '../../ml/training/histogram';
+import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/training/histogram';
 import { useAppState } from '../../state/store';
+import { ChartPanel } from './ChartPanel';
 import { drawHistory, layerHistories, type LayerHistory } from './histogramHistory';
+import { histogramSpec } from './histogramSpec';
 import { VisPanel } from './VisPanel';
-import type { Vis } from './useVis';
+import { loadEmbed, type Embed, type Vis } from './useVis';
 
-function drawLatest(vis: Vis, container: HTMLElement, kernel: Float32Array) {
-  return vis.render.histogram(container, kernel, {
-    maxBins: HISTOGRAM_BINS,
-    height: 180,
-    xLabel: 'weight',
-    yLabel: 'count',
-    color: accentColor(),
-  });
+function drawLatest(embed: Embed, container: HTMLElement, kernel: Float32Array) {
+  const { min, max } = valueRange([kernel]);
+  return embed(container, histogramSpec(histogram(kernel, HISTOGRAM_BINS, min, max), 180, accentColor()), { actions: false });
 }
 
 const drawLiveHistory = (vis: Vis, container: HTMLElement, history: LayerHistory) => drawHistory(vis, container, history, 220);
@@ -34,7 +31,13 @@ export function WeightHistograms() {
           const history = histories.find((entry) => entry.layer === layer);
           return (
             <div key={layer} className="histogram-row">
-              <VisPanel title={`${layer}: epoch ${latest.epoch}`} testId={`chart-histogram-${layer}`} data={kernel} draw={drawLatest} />
+              <ChartPanel
+                title={`${layer}: epoch ${latest.epoch}`}
+                testId={`chart-histogram-${layer}`}
+                data={kernel}
+                library={loadEmbed}
+                draw={drawLatest}
+              />
               {history && (
                 <VisPanel title={`${layer}: across epochs`} testId={`chart-history-${layer}`} data={history} draw={drawLiveHistory} />
               )}

@@ -31,3 +31,8 @@ export function releaseViews(container: Element): void {
       views.delete(element);
     }
 }
+
+/** Whether `view` (as vega-embed handed it back) is the live one drawn into `element`: not finalized since, nor replaced. */
+export function isDrawnIn(element: Element, view: Finalizable): boolean {
+  return element.isConnected && views.get(element) === view;
+}

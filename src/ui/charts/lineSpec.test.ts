@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_POINTS, boundLines, lineSpec, thinPoints, type Line } from './lineSpec';
+import { CHART_POINTS, boundLines, lineSpec, specPoints, specShape, thinPoints, type Line } from './lineSpec';
 
 const lines: Line[] = [
   { label: 'run a', color: '#111111', curve: 'train', points: [1, 2, 3].map((x) => ({ x, y: 1 / x })) },
@@ -17,6 +17,19 @@ describe('lineSpec', () => {
     expect(spec.encoding.x.axis.values).toEqual([1, 2, 3]);
     expect(spec.encoding.x.axis.format).toBe('d');
     expect(spec.mark.point).toBe(true);
+  });
+
+  it('gives batches the data’s own extent, so a spec keeps its shape as points arrive and the view only takes them', () => {
+    const options = { xTitle: 'batch', yTitle: 'loss', integerX: false, height: 200 } as const;
+    const line = { label: 'this model', color: '#111111', curve: 'batch' } as const;
+    const few: Line[] = [{ ...line, points: [{ x: 1, y: 2 }] }];
+    const more: Line[] = [{ ...line, points: [1, 2, 3, 4].map((x) => ({ x, y: 2 / x })) }];
+    expect(specShape(lineSpec(more, options))).toBe(specShape(lineSpec(few, options)));
+    expect(specPoints(lineSpec(more, options))).toHaveLength(4);
+    expect(specShape(lineSpec(more, { ...options, logScale: true }))).not.toBe(specShape(lineSpec(few, options)));
+    // Epochs keep their half epoch of room, which moves with the data: those are drawn anew.
+    const epochs = { ...options, integerX: true };
+    expect(specShape(lineSpec(more, epochs))).not.toBe(specShape(lineSpec(few, epochs)));
   });
 
   it('colours by run and dashes training, with one legend entry per run and per curve', () => {

@@ -17,6 +17,8 @@ export interface LineChartOptions {
   readonly height: number;
   /** A logarithmic y axis (the values must all be above zero). */
   readonly logScale?: boolean;
+  /** At most this many points drawn, all lines together (CHART_POINTS unless told). */
+  readonly maxPoints?: number;
 }
 
 /** Legend entries drawn as short lines, in their run's colour. */
@@ -34,6 +36,9 @@ const LEGEND = {
  * 7 runs of 10,000 epochs (140,000 points a chart) took over 10 s a redraw on a 2-core machine.
  */
 export const CHART_POINTS = 8_000;
+
+/** The name of a line chart's data in its view, which new points are handed to. */
+export const LINE_DATA = 'points';
 
 /** Markers on every point only while a line has few enough for them to read. */
 const MARKED_POINTS = 60;
@@ -84,7 +89,7 @@ const OPACITIES: Record<Line['curve'], number> = { train: 1, validation: 1, batc
  * curve for one run), training dashed and validation solid, a legend of the colours.
  */
 export function lineSpec(all: readonly Line[], options: LineChartOptions): VisualizationSpec {
-  const { lines } = boundLines(all);
+  const { lines } = boundLines(all, options.maxPoints);
   const marked = lines.every((line) => line.points.length <= MARKED_POINTS);
   const values = lines.flatMap((line) => line.points.map((point) => ({ ...point, label: line.label, curve: line.curve })));
   const labels = [...new Set(lines.map((line) => line.label))];
@@ -96,20 +101,21 @@ export function lineSpec(all: readonly Line[], options: LineChartOptions): Visua
   // Every epoch its own tick (and grid line) while they fit.
   const integers = options.integerX && xs.length > 0 && high - low < 12 ? Array.from({ length: high - low + 1 }, (_, i) => low + i) : null;
   // Half an epoch of room either side: the first and last markers are never cut.
-  const domain = xs.length === 0 ? [0, 1] : options.integerX ? [low - 0.5, high + 0.5] : [low, high];
+  // Batches take the data's own extent (no domain written), so the spec stays the same as points arrive and the view streams them.
+  const domain = !options.integerX ? null : xs.length === 0 ? [0, 1] : [low - 0.5, high + 0.5];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 'container',
     height: options.height,
     autosize: { type: 'fit', contains: 'padding' },
-    data: { values },
+    data: { name: LINE_DATA, values },
     mark: { type: 'line', point: options.integerX && marked, clip: true, strokeWidth: 2 },
     encoding: {
       x: {
         field: 'x',
         type: 'quantitative',
         title: options.xTitle,
-        scale: { domain, nice: false, zero: false },
+        scale: { ...(domain ? { domain } : {}), nice: false, zero: false },
         axis: options.integerX ? { tickMinStep: 1, format: 'd', ...(integers ? { values: integers } : {}) } : { format: '~s' },
       },
       y: {
@@ -149,4 +155,15 @@ export function lineSpec(all: readonly Line[], options: LineChartOptions): Visua
       ],
     },
   };
+}
+
+/** A spec without its points: two specs alike here draw alike, so the view drawn for one takes the other's points. */
+export function specShape(spec: VisualizationSpec): string {
+  return JSON.stringify({ ...spec, data: null });
+}
+
+/** The points a spec carries. */
+export function specPoints(spec: VisualizationSpec): unknown[] {
+  const data: unknown = 'data' in spec ? spec.data : null;
+  return typeof data === 'object' && data !== null && 'values' in data && Array.isArray(data.values) ? data.values : [];
 }

@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
+import type { Config } from 'vega-lite';
 
 /** Vega's colours from the page's own CSS variables, so charts follow the light and the dark theme. */
-export function chartTheme(): Record<string, unknown> {
+export function chartTheme(): Config {
   const style = getComputedStyle(document.documentElement);
   const css = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
   const fg = css('--fg', '#1d1d1f');

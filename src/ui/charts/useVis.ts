@@ -3,6 +3,8 @@ import type embedWithoutEval from './vegaEmbedInterpreted';
 
 export type Vis = typeof TfVis;
 export type Embed = typeof embedWithoutEval;
+/** A drawn chart: its vega view, and what finalizes it. */
+export type Drawn = Awaited<ReturnType<Embed>>;
 
 /** A chart library, loaded once, after first paint: tfjs-vis and vega are large. A failed load (a dropped network) is tried again on the next call. */
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {

@@ -60,7 +60,7 @@ export function DrawPanel() {
   }, [weights]);
 
   return (
-    <section className="panel" aria-labelledby="draw-heading">
+    <section className="panel draw-panel" aria-labelledby="draw-heading">
       <h2 id="draw-heading">Draw a digit</h2>
       <div className="draw-layout">
         <div>

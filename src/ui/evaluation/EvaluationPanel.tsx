@@ -20,15 +20,17 @@ export function EvaluationPanel() {
 
   return (
     <section className="panel" aria-labelledby="evaluation-heading">
-      <h2 id="evaluation-heading">Evaluation on the test set</h2>
+      <h2 id="evaluation-heading">
+        {evaluation?.result.on.kind === 'validation' ? 'Evaluation on the held-out images' : 'Evaluation on the test set'}
+      </h2>
       <div className="controls">
         <button type="button" disabled={!canEvaluate} onClick={() => client.evaluate()}>
           Evaluate
         </button>
         <span className="muted">
           {evaluation
-            ? 'Updated after every epoch. Click a cell or a confusion to see its images.'
-            : 'Train, or Evaluate the current weights.'}
+            ? `Updated after every epoch; Evaluate scores the test set. Click a cell or a confusion to see its images.`
+            : 'Train, or Evaluate the current weights on the test set.'}
         </span>
       </div>
       {error && (

@@ -1,3 +1,4 @@
+import { capitalised } from '../../ml/text';
 import { useEffect, useState } from 'react';
 import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { errorMessage } from '../../ml/errors';
@@ -8,7 +9,7 @@ import { ProbabilityBars } from '../draw/ProbabilityBars';
 import { useMlClient } from '../mlClientContext';
 
 /** One test image through the model, as the drawing pad shows a drawing: its probabilities and what each convolution saw. */
-export function ImageInspector({ index, label, pixels }: { index: number; label: number; pixels: Uint8Array }) {
+export function ImageInspector({ index, name, label, pixels }: { index: number; name: string; label: number; pixels: Uint8Array }) {
   const client = useMlClient();
   const [result, setResult] = useState<{ pixels: Uint8Array; prediction: Prediction } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,9 +31,9 @@ export function ImageInspector({ index, label, pixels }: { index: number; label:
   }, [client, pixels]);
 
   return (
-    <section className="inspector" data-testid="image-inspector" data-index={index} aria-label={`Test image ${index} through the model`}>
+    <section className="inspector" data-testid="image-inspector" data-index={index} aria-label={`${capitalised(name)} through the model`}>
       <h4>
-        Test image {index}, labelled {label}
+        {capitalised(name)}, labelled {label}
       </h4>
       {error && (
         <p role="alert" className="alert">
@@ -42,7 +43,7 @@ export function ImageInspector({ index, label, pixels }: { index: number; label:
       {result?.pixels === pixels && (
         <>
           <div className="draw-layout">
-            <DigitCanvas pixels={pixels} size={112} label={`Test image ${index}, enlarged`} />
+            <DigitCanvas pixels={pixels} size={112} label={`${capitalised(name)}, enlarged`} />
             <ProbabilityBars probabilities={result.prediction.probabilities} testId="inspected-prediction" />
           </div>
           <InsideNetwork prediction={result.prediction} what="this image" />

@@ -7,6 +7,8 @@ import { imagesIn, type Cell } from './cell';
 import { ImageInspector } from './ImageInspector';
 import { errorMessage } from '../../ml/errors';
 import type { EvaluationResult } from '../../worker/protocol';
+import { imageName } from '../../ml/data/validation';
+import { capitalised } from '../../ml/text';
 
 const LIMIT = 50;
 
@@ -26,7 +28,7 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
 
   useEffect(() => {
     let live = true;
-    client.testImages(indices).then(
+    client.images(result.on, indices).then(
       (bytes) => {
         if (live) setPixels({ indices, bytes });
       },
@@ -37,7 +39,7 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
     return () => {
       live = false;
     };
-  }, [client, indices]);
+  }, [client, result.on, indices]);
 
   // One array per choice: the inspector predicts again only when the image changes.
   const inspectedPixels = useMemo(() => {
@@ -71,13 +73,13 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
                 type="button"
                 className="gallery-image"
                 aria-pressed={inspected === index}
-                aria-label={`Inspect test image ${index}`}
+                aria-label={`Inspect ${imageName(result.on, index)}`}
                 onClick={() => setInspected(inspected === index ? null : index)}
               >
                 <DigitCanvas
                   pixels={pixels.bytes.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS)}
                   size={56}
-                  label={`Test image ${index}`}
+                  label={capitalised(imageName(result.on, index))}
                 />
               </button>
               <span>
@@ -88,7 +90,9 @@ export function MistakeGallery({ result, cell, onClose }: { result: EvaluationRe
           ))}
         </ol>
       )}
-      {inspectedPixels && inspected !== null && <ImageInspector index={inspected} label={cell.actual} pixels={inspectedPixels} />}
+      {inspectedPixels && inspected !== null && (
+        <ImageInspector index={inspected} name={imageName(result.on, inspected)} label={cell.actual} pixels={inspectedPixels} />
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { imagesIn } from './cell';
 const result: EvaluationResult = {
   loss: 0.1,
   accuracy: 0.5,
+  on: { kind: 'test' },
   labels: Uint8Array.from([4, 4, 9, 4, 4, 4]),
   predictions: Int32Array.from([9, 4, 9, 9, 9, 9]),
   confidences: Float32Array.from([0.6, 0.99, 0.7, 0.95, 0.6, 0.8]),

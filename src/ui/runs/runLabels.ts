@@ -1,4 +1,5 @@
 import { netText } from '../../ml/network/netText';
+import { validationText } from '../../ml/data/validation';
 import { presetOf } from '../../state/presets';
 import type { RunRecord } from '../../state/runs/record';
 
@@ -33,6 +34,7 @@ const RECIPE: readonly Facet[] = [
 
 const OTHERS: readonly Facet[] = [
   (run) => `${run.settings.trainSize.toLocaleString('en-GB')} images`,
+  (run) => `val ${validationText(run.settings)}`,
   (run) => `seed ${run.settings.seed}`,
   (run) => (run.origin.kind === 'fresh' ? 'fresh' : 'continued'),
 ];

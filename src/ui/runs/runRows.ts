@@ -1,4 +1,5 @@
 import { augments } from '../../ml/data/augment';
+import { validationText } from '../../ml/data/validation';
 import { netText, sameNetwork } from '../../ml/network/netText';
 import { NOTEBOOK_NETWORK, type NetworkConfig } from '../../ml/network/network';
 import { planNetwork } from '../../ml/network/plan';
@@ -66,13 +67,15 @@ export const SETTING_ROWS: readonly Column[] = [
   ['Augmentation', (run) => augmentText(run.settings)],
   ['Training images', (run) => count(run.settings.trainSize)],
   ['Test images', (run) => count(run.settings.testSize)],
+  ['Validated on', (run) => validationText(run.settings)],
   ['Seed', (run) => String(run.settings.seed)],
   ['Engine', (run) => run.engines.join(' → ')],
   ['Started from', (run) => run.from ?? 'fresh weights'],
 ];
 
 export const RESULT_ROWS: readonly Column[] = [
-  ['Test accuracy', (run) => orDash(run.evaluation?.summary.accuracy, (n) => percent(n))],
+  // A run's evaluation is its last validation: on the test set, or on its held-out images.
+  ['Validation accuracy', (run) => orDash(run.evaluation?.summary.accuracy, (n) => percent(n))],
   ['MAE', (run) => orDash(run.evaluation?.summary.meanAbsoluteError, (n) => n.toFixed(4))],
   ['MSE', (run) => orDash(run.evaluation?.summary.meanSquaredError, (n) => n.toFixed(4))],
   ['Off-diagonal mass', (run) => orDash(run.evaluation?.summary.offDiagonalMass, (n) => percent(n))],
@@ -90,7 +93,8 @@ export function compareRows(columns: readonly Column[], runs: readonly RunRecord
 
 /** One line that says what a run was: its settings and how it ended. */
 export function runSummary(run: RunRecord): string {
-  const accuracy = run.evaluation ? ` · test ${percent(run.evaluation.summary.accuracy)}` : '';
+  const on = run.settings.validation === 'test' ? 'test' : 'val';
+  const accuracy = run.evaluation ? ` · ${on} ${percent(run.evaluation.summary.accuracy)}` : '';
   const { learningRate, optimizer, batchSize } = run.settings;
   const network = sameNetwork(run.settings.network, NOTEBOOK_NETWORK) ? '' : `${netText(run.settings.network)} · `;
   return `${network}${recipeTitle(run.settings)} recipe · ${optimizer} ${learningRate} ${scheduleText(run.settings)} · batch ${batchSize} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;

@@ -1,6 +1,7 @@
 import { BACKENDS, backendTitle } from '../../ml/engines/backend';
 import type { OptimizerName } from '../../ml/training/optimizers';
 import { SCHEDULES } from '../../ml/training/schedule';
+import type { ValidationSource } from '../../ml/data/validation';
 import { PRESET_NAMES, PRESET_NOTES, PRESET_TITLES, presetOf } from '../../state/presets';
 import { ENGINE_AUTO, checkDraft } from '../../state/settings';
 import { applyPreset } from '../../state/settingsActions';
@@ -23,6 +24,16 @@ const SCHEDULE_HINTS: Record<(typeof SCHEDULES)[number], string> = {
   constant: 'The learning rate stays the same for the whole run.',
   'one-cycle': 'Rises from 1/25 of the learning rate to the learning rate over the first 30 % of the run, then falls to almost nothing.',
   step: 'The learning rate is multiplied by the decay after each epoch.',
+};
+
+const VALIDATION_TITLES: Record<ValidationSource, string> = {
+  test: 'The test set (the notebook’s)',
+  split: 'A share of the training set',
+};
+
+const VALIDATION_HINTS: Record<ValidationSource, string> = {
+  test: 'Each epoch is scored on the test images, so runs compared by it are tuned on the test set.',
+  split: 'Each epoch is scored on training images held out of training; the test set is touched only by Evaluate.',
 };
 
 const ENGINE_TITLES: Record<string, string> = {
@@ -76,6 +87,20 @@ export function SettingsPanel() {
         <NumberField name="shift" decimal />
         <NumberField name="trainSize" />
         <NumberField name="testSize" />
+        <ChoiceField
+          name="validation"
+          titles={VALIDATION_TITLES}
+          hint={VALIDATION_HINTS[draft.validation === 'split' ? 'split' : 'test']}
+        />
+        <NumberField
+          name="validationSplit"
+          decimal
+          hint={
+            draft.validation === 'split'
+              ? 'The last of the training images in use, as Keras’ validation_split takes them.'
+              : 'Used by a held-out share only.'
+          }
+        />
         <NumberField name="seed" />
         <ChoiceField name="engine" titles={ENGINE_TITLES} />
       </fieldset>

@@ -1,6 +1,7 @@
 import { DatasetError, imageAt, type MnistData } from '../../ml/data/data';
 import { errorMessage } from '../../ml/errors';
 import { IMAGE_PIXELS, SAMPLE_COUNT, SAMPLE_GRID } from '../../ml/data/mnist';
+import { evaluatedSplit, type EvaluatedOn } from '../../ml/data/validation';
 import { loadDataset } from './loadDataset';
 import type { DatasetPhase, DatasetSummary, Post } from '../protocol';
 import { throttleProgress } from '../training/throttle';
@@ -46,13 +47,16 @@ export class DatasetHost {
     return this.loading ? this.loading.then(() => undefined) : Promise.resolve();
   }
 
-  /** 784 bytes per requested test image. */
-  testImages(indices: readonly number[]): Uint8Array {
+  /** 784 bytes per requested image of an evaluation (its index there). */
+  images(on: EvaluatedOn, indices: readonly number[]): Uint8Array {
     const data = this.loaded;
     if (!data) throw new Error('the dataset is not loaded');
+    const { split, first } = evaluatedSplit(data, on);
     const pixels = new Uint8Array(indices.length * IMAGE_PIXELS);
     indices.forEach((index, i) => {
-      pixels.set(imageAt(data.test, index), i * IMAGE_PIXELS);
+      if (!Number.isInteger(index) || index < 0 || first + index >= split.count)
+        throw new Error(`there is no image ${index} in that evaluation`);
+      pixels.set(imageAt(split, first + index), i * IMAGE_PIXELS);
     });
     return pixels;
   }

@@ -4,6 +4,7 @@ import { imageAt, type MnistData } from '../../ml/data/data';
 import { IMAGE_PIXELS, IMAGE_SIZE, SAMPLE_COUNT, SAMPLE_GRID } from '../../ml/data/mnist';
 import type { NetworkPlan } from '../../ml/network/plan';
 import { evaluate, type Evaluation } from '../../ml/training/evaluate';
+import { evaluatedSplit, type EvaluatedOn } from '../../ml/data/validation';
 import type { EvaluationResult, FeatureMaps, Post, Prediction } from '../protocol';
 import type { GpuWatch, ModelSession } from './session';
 
@@ -65,15 +66,17 @@ export class Inference {
     this.gpu.assert();
     await this.gpu.guard(
       (async () => {
-        await this.postEvaluation(session, data, await evaluate(session.current, data.test, count));
+        await this.postEvaluation(session, data, await evaluate(session.current, data.test, count), { kind: 'test' });
         session.postMemory();
       })(),
     );
   }
 
   /** Posts an evaluation of the session's weights, with their predictions for the sample grid. */
-  async postEvaluation(session: ModelSession, data: MnistData, evaluation: Evaluation): Promise<void> {
-    session.evaluated(evaluation.accuracy);
+  async postEvaluation(session: ModelSession, data: MnistData, evaluation: Evaluation, on: EvaluatedOn): Promise<void> {
+    // A saved model's accuracy is its test accuracy: held-out training images do not count.
+    if (on.kind === 'test') session.evaluated(evaluation.accuracy);
+    const { split, first } = evaluatedSplit(data, on);
     const samples = new Uint8Array(SAMPLE_COUNT * IMAGE_PIXELS);
     for (let i = 0; i < SAMPLE_COUNT; i++) samples.set(imageAt(data.train, SAMPLE_GRID.first + i), i * IMAGE_PIXELS);
     const predicted = tf.tidy(() => tf.argMax(session.current.predict(imagesTensor(samples, SAMPLE_COUNT)) as tf.Tensor2D, 1));
@@ -82,7 +85,8 @@ export class Inference {
     const result: EvaluationResult = {
       loss: evaluation.loss,
       accuracy: evaluation.accuracy,
-      labels: data.test.labels.slice(0, evaluation.predictions.length),
+      on,
+      labels: split.labels.slice(first, first + evaluation.predictions.length),
       predictions: evaluation.predictions,
       confidences: evaluation.confidences,
       samplePredictions,

@@ -1,5 +1,7 @@
 import type { MnistData } from '../../ml/data/data';
+import { runImages } from '../../ml/data/validation';
 import { errorMessage } from '../../ml/errors';
+import { capitalised } from '../../ml/text';
 import { sameNetwork } from '../../ml/network/netText';
 import { BackendLostError, NonFiniteError } from '../../ml/training/faults';
 import { trainEpochs, type BatchReport, type ScheduleSpan, type TrainConfig } from '../../ml/training/train';
@@ -78,10 +80,11 @@ export class Trainer {
     this.plannedLastEpoch = firstEpoch + config.epochs - 1;
     const span = resume && this.span ? this.span : { firstEpoch, epochs: config.epochs };
     this.span = span;
-    const steps = Math.ceil(Math.min(config.trainSize, data.train.count) / config.batchSize);
+    const steps = Math.ceil(runImages(data, config).trainCount / config.batchSize);
     post({ type: 'training-started', firstEpoch, lastEpoch: this.plannedLastEpoch, steps, config, runId });
     let losses: number[] = [];
     let rates: number[] = [];
+    let stepsMs = 0;
     let lastMessage = -Infinity;
     try {
       const model = session.current;
@@ -94,20 +97,22 @@ export class Trainer {
           onStep?.(report);
           losses.push(report.loss);
           rates.push(report.learningRate);
+          stepsMs += report.stepMs;
           const now = performance.now();
           if (now - lastMessage < BATCH_MESSAGE_MS && report.step < report.steps) return;
           lastMessage = now;
-          post({ type: 'training-batch', report, losses, rates });
+          post({ type: 'training-batch', report, losses, rates, stepsMs });
           losses = [];
           rates = [];
+          stepsMs = 0;
         },
         // Guarded as a whole: any of its downloads would hang forever on a lost WebGL context.
-        onEpoch: (log, evaluation) =>
+        onEpoch: (log, evaluation, on) =>
           gpu.guard(
             (async () => {
               session.epochFinished(await session.checkpoint(log.epoch), log.seconds);
               post({ type: 'training-epoch', log });
-              await inference.postEvaluation(session, data, evaluation);
+              await inference.postEvaluation(session, data, evaluation, on);
               await session.postWeights(log.epoch);
               session.postMemory();
             })(),
@@ -134,7 +139,7 @@ export class Trainer {
     const kept = snapshot ? `the weights after epoch ${snapshot.checkpoint.epochs} are kept` : 'no earlier weights were kept';
     if (lost) {
       // Nothing more can run on this backend; the worker moves the snapshot to another one.
-      await reportLost(`Training stopped: ${lost}. ${capitalize(kept)}.`, snapshot?.checkpoint.epochs ?? 0);
+      await reportLost(`Training stopped: ${lost}. ${capitalised(kept)}.`, snapshot?.checkpoint.epochs ?? 0);
       return;
     }
     if (error instanceof NonFiniteError && snapshot) {
@@ -147,8 +152,4 @@ export class Trainer {
     }
     post({ type: 'training-failed', message: `Training failed: ${errorMessage(error)}` });
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
