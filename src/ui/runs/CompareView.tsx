@@ -1,6 +1,7 @@
 import type { RunRecord } from '../../state/runs/record';
 import { RunCharts, runColor } from './RunCharts';
 import { runLabels } from './runLabels';
+import { downloadLogs } from './downloadLogs';
 import { RESULT_ROWS, SETTING_ROWS, compareRows, type CompareRow } from './runRows';
 
 function RowGroup({ title, rows, runs }: { title: string; rows: readonly CompareRow[]; runs: readonly RunRecord[] }) {
@@ -34,6 +35,14 @@ export function CompareView({ runs }: { runs: readonly RunRecord[] }) {
       aria-labelledby="compare-heading"
     >
       <h3 id="compare-heading">Comparing {runs.map((run) => run.name).join(', ')}</h3>
+      <div className="controls">
+        <button type="button" onClick={() => void downloadLogs(runs)}>
+          Download TensorBoard logs of the compared runs
+        </button>
+        <span className="muted">
+          Unzip beside the notebook&apos;s <code>logs/fit</code>, then <code>tensorboard --logdir logs/fit</code>.
+        </span>
+      </div>
       <RunCharts runs={runs} prefix="compare" />
       <div className="table-scroll">
         <table className="compare-table">

@@ -6,6 +6,7 @@ import { runCompared, runOpened, runRemoved, runRenamed } from '../../state/runs
 import { runJson } from '../../state/runs/runFile';
 import { useAppState } from '../../state/store';
 import { offerFile } from '../download';
+import { downloadLogs } from './downloadLogs';
 import { netText } from '../../ml/network/netText';
 import { runSummary } from './runRows';
 
@@ -85,6 +86,9 @@ export function RunItem({ run, label }: { run: RunRecord; label: string }) {
         </button>
         <button type="button" onClick={() => offerFile(runJson(run), `${run.id}.json`, 'application/json')}>
           Download JSON
+        </button>
+        <button type="button" disabled={run.epochs.length === 0} onClick={() => void downloadLogs([run])}>
+          Download TensorBoard logs
         </button>
         <button type="button" disabled={recording || elsewhere} onClick={() => runRemoved(run.id)}>
           Delete
