@@ -65,9 +65,15 @@ export function TrainControls() {
       </div>
       <RecipeLine />
       <p className="muted train-next">
-        {epochsDone > 0 ? `Trained through epoch ${epochsDone}; ` : ''}
-        Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}
-        {trainedBefore ? ' from these weights; Train from scratch starts from fresh ones.' : '.'}
+        {running ? (
+          'Stop ends after the current batch and keeps the weights.'
+        ) : (
+          <>
+            {epochsDone > 0 ? `Trained through epoch ${epochsDone}; ` : ''}
+            Train runs {epochs} more epoch{epochs === 1 ? '' : 's'}
+            {trainedBefore ? ' from these weights; Train from scratch starts from fresh ones.' : '.'}
+          </>
+        )}
       </p>
       {!settingsValid && (
         <p className="alert-inline">

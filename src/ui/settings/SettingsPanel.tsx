@@ -3,7 +3,7 @@ import type { OptimizerName } from '../../ml/training/optimizers';
 import { SCHEDULES } from '../../ml/training/schedule';
 import type { ValidationSource } from '../../ml/data/validation';
 import { PRESET_NAMES, PRESET_NOTES, PRESET_TITLES, presetOf } from '../../state/presets';
-import { ENGINE_AUTO, checkDraft } from '../../state/settings';
+import { ENGINE_AUTO } from '../../state/settings';
 import { applyPreset } from '../../state/settingsActions';
 import { useAppState } from '../../state/store';
 import { ChoiceField, NumberField } from './fields';
@@ -45,9 +45,11 @@ const ENGINE_TITLES: Record<string, string> = {
 export function SettingsPanel() {
   const draft = useAppState((state) => state.settings.draft);
   const training = useAppState((state) => state.training.state === 'training');
-  // What Train would use: the form's, so a wrong field is not the notebook's recipe.
-  const checked = checkDraft(draft).config;
-  const preset = checked ? presetOf(checked.train) : null;
+  // What Train would use: the form's, so a wrong field is not the notebook's recipe (the settings in
+  // effect are the form's whenever no field is wrong).
+  const valid = useAppState((state) => Object.keys(state.settings.errors).length === 0);
+  const train = useAppState((state) => state.config.train);
+  const preset = valid ? presetOf(train) : null;
   const schedule = SCHEDULES.find((name) => name === draft.schedule);
 
   return (
