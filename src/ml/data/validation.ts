@@ -89,12 +89,17 @@ export function imageName(on: EvaluatedOn, index: number): string {
   }
 }
 
+/** The held-out share as a percentage, to a tenth. */
+export function sharePercent(config: ValidationConfig): number {
+  return Math.round(config.validationSplit * 1000) / 10;
+}
+
 /** Where a run's epochs are validated, in a few words: "test set", "10 % held out". */
 export function validationText(config: ValidationConfig): string {
   switch (config.validation) {
     case 'test':
       return 'test set';
     case 'split':
-      return `${Math.round(config.validationSplit * 1000) / 10} % held out`;
+      return `${sharePercent(config)} % held out`;
   }
 }

@@ -1,3 +1,4 @@
+import { sharePercent } from '../../ml/data/validation';
 import { useAppState } from '../../state/store';
 
 /** What the validation curve was measured on, and why it can sit below the training curve. */
@@ -12,8 +13,8 @@ export function CurvesNote() {
         </>
       ) : (
         <>
-          Validation here is the last {Math.round(train.validationSplit * 1000) / 10} % of the training images in use, held out as
-          Keras&apos; <code>validation_split={train.validationSplit}</code> holds them: the test set is touched only by Evaluate.
+          Validation here is the last {sharePercent(train)} % of the training images in use, held out as Keras&apos;{' '}
+          <code>validation_split={train.validationSplit}</code> holds them: the test set is touched only by Evaluate.
         </>
       )}{' '}
       Early on, validation loss can sit below training loss: the training figure is the mean over the epoch&apos;s batches, most of them

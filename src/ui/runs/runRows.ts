@@ -40,7 +40,8 @@ function scheduleText({ schedule, lrDecay }: TrainConfig): string {
   }
 }
 
-function augmentText(settings: TrainConfig): string {
+/** A run's augmentation in a few words, or "none". */
+export function augmentText(settings: TrainConfig): string {
   return augments(settings) ? `±${settings.rotation}°, ±${settings.zoom} %, ±${settings.shift} px` : 'none';
 }
 

@@ -5,7 +5,7 @@ import { NOTEBOOK_NETWORK } from '../../ml/network/network';
 import { planNetwork } from '../../ml/network/plan';
 import { useAppState } from '../../state/store';
 import { count } from '../format';
-import { recipeTitle } from '../runs/runRows';
+import { augmentText, recipeTitle } from '../runs/runRows';
 
 /** What Train trains, in one line, for the training bar: the settings themselves are folded away. */
 export function RecipeLine() {
@@ -13,7 +13,7 @@ export function RecipeLine() {
   const planned = planNetwork(train.network);
   const network = sameNetwork(train.network, NOTEBOOK_NETWORK) ? 'the notebook’s network' : netText(train.network);
   const params = planned.ok ? `, ${count(planned.plan.totalParams)} parameters` : '';
-  const augmentation = augments(train) ? ` · ±${train.rotation}°, ±${train.zoom} %, ±${train.shift} px` : '';
+  const augmentation = augments(train) ? ` · ${augmentText(train)}` : '';
   return (
     <p className="recipe-line" data-testid="recipe-line">
       <strong>{recipeTitle(train) === 'own' ? 'Your own recipe' : `${recipeTitle(train)} recipe`}</strong>: {train.optimizer}{' '}
