@@ -55,7 +55,7 @@ test('download then upload gives identical predictions; a corrupted weights file
   // Fresh weights, then the downloaded files back.
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('draw-hint')).toBeVisible();
-  const upload = page.getByLabel('Upload model.json + weights.bin');
+  const upload = page.getByLabel('Upload a model');
   await upload.setInputFiles([files['model.json'] ?? '', files['weights.bin'] ?? '']);
   await expect(page.getByTestId('draw-hint')).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear' }).click();

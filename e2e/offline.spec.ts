@@ -47,6 +47,10 @@ test.describe('offline', () => {
     await trainShort(page);
     await draw(page, ONE);
     await expect(page.getByTestId('prediction')).toHaveAttribute('data-digit', /^\d$/);
+    // The Keras writer (HDF5 in WebAssembly) is a chunk of its own, loaded on first use: from the cache too.
+    const download = page.waitForEvent('download');
+    await page.getByRole('region', { name: 'Models' }).getByRole('button', { name: 'Download .keras' }).click();
+    expect((await download).suggestedFilename()).toBe('model.keras');
 
     // Only the app's own files were kept: nothing from another origin.
     const cached = await page.evaluate(async () => {

@@ -7,7 +7,7 @@ import { expect, test } from './test';
 
 const trainStatus = (page: Page) => page.getByTestId('train-status');
 const modelsPanel = (page: Page) => page.getByRole('region', { name: 'Models' });
-const uploadInput = (page: Page) => page.getByLabel('Upload model.json + weights.bin');
+const uploadInput = (page: Page) => page.getByLabel('Upload a model');
 
 async function trainBriefly(page: Page, query = 'epochs=1&trainSize=2000&batchSize=32&testSize=500'): Promise<void> {
   await page.goto(`/?backend=wasm&${query}`);

@@ -17,6 +17,8 @@
  *                   the training images held out; the test set is scored by Evaluate after the last epoch)
  *   --heap M        instead: the page's heap and listeners each minute of an M-minute training of small
  *                   epochs (forced GC), and the time to import and open the largest run file accepted
+ *   --keras N       instead: N writes of each Keras format (.keras, .h5) in the worker, then N uploads of each
+ *                   Keras fixture, timed in one fresh page (the first write loads the HDF5 chunk)
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
@@ -26,6 +28,7 @@ import type {} from '../src/harness/hooks';
 import { recipeParams, type PresetName } from '../src/state/presets';
 import { DRAW_LATENCY_MEASURE } from '../src/ui/draw/latency';
 import { printTable, type Result } from './lib/bench-table';
+import { measureKerasFiles } from './lib/bench-keras';
 import { measureRunStore } from './lib/bench-runs';
 import { measureHeap } from './lib/bench-heap';
 import { MAX_RUN_FILE_BYTES } from '../src/state/runs/runFile';
@@ -327,6 +330,11 @@ async function main(): Promise<void> {
     if (options.runs !== null) {
       const store = await measureRunStore(browser, `http://127.0.0.1:${PORT}`, 5, options.runs);
       console.log(JSON.stringify({ browser: browser.version(), options, runStore: store }));
+      return;
+    }
+    if (options.keras !== null) {
+      const keras = await measureKerasFiles(browser, `http://127.0.0.1:${PORT}`, options.keras);
+      console.log(JSON.stringify({ browser: browser.version(), options, keras }));
       return;
     }
     if (options.heap !== null) {

@@ -21,6 +21,8 @@ export interface Options {
   runs: number | null;
   /** Minutes of a long training whose page heap is sampled, plus the largest run file opened. */
   heap: number | null;
+  /** Instead: writes of each Keras format and uploads of each Keras fixture, this many of each. */
+  keras: number | null;
   /** Where epochs are validated: the test set (the notebook's way) or a held-out 10 % of the training images. */
   validation: 'test' | 'split';
 }
@@ -59,6 +61,7 @@ export function parseOptions(argv: string[]): Options {
     profile: argv.includes('--profile'),
     runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
     heap: value('--heap') === undefined ? null : Math.max(1, Number(value('--heap'))),
+    keras: value('--keras') === undefined ? null : Math.max(1, Number(value('--keras'))),
     validation,
   };
 }

@@ -55,6 +55,17 @@ export function createHarness(): Harness {
           }
           return times;
         },
+        async kerasExport(format) {
+          const started = performance.now();
+          const bytes = await client.exportKeras(format);
+          return { ms: performance.now() - started, bytes: bytes.byteLength };
+        },
+        kerasImportMs: (base64) => importMs(client, base64),
+        async predictImages(images) {
+          const rows: number[][] = [];
+          for (const image of images) rows.push(Array.from((await client.predict(Float32Array.from(image))).probabilities));
+          return rows;
+        },
         bareFitMsPerStep: (steps, batchSize) => ask({ kind: 'bare-fit', steps, batchSize }),
         augmentMs: (batches, batchSize) => ask({ kind: 'augment-ms', batches, batchSize }),
         inferTestMs: () => ask({ kind: 'infer-test' }),
@@ -68,4 +79,33 @@ export function createHarness(): Harness {
       };
     },
   };
+}
+
+/**
+ * From handing a Keras file to the worker until the library says it is in (or refused). Resolves
+ * only once the evaluation the worker makes of new weights is in too, so the next upload is not
+ * timed behind it.
+ */
+function importMs(client: MlClient, base64: string): Promise<number | null> {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  const before = appStore.getState().evaluation;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let seenBusy = false;
+    let took: number | null = null;
+    const stop = appStore.subscribe(({ library, evaluation }) => {
+      seenBusy ||= library.busy;
+      if (!seenBusy || library.busy) return;
+      if (library.error) {
+        stop();
+        resolve(null);
+        return;
+      }
+      took ??= performance.now() - started;
+      if (evaluation === null || evaluation === before) return;
+      stop();
+      resolve(took);
+    });
+    client.importModel({ format: 'keras', bytes: bytes.buffer }, 'bench.keras');
+  });
 }

@@ -1,6 +1,7 @@
 import type { EvaluatedOn } from '../ml/data/validation';
 import type { BackendName } from '../ml/engines/backend';
-import type { ModelFiles, Prediction, Replies, Request, Snapshot, ToWorker } from '../worker/protocol';
+import type { KerasFormat } from '../ml/network/keras/formats';
+import type { ModelFiles, ModelUpload, Prediction, Replies, Request, Snapshot, ToWorker } from '../worker/protocol';
 import { datasetLoading } from './datasetActions';
 import { dispatch } from './dispatch';
 import { workerLost, workerRestarting } from './faultActions';
@@ -32,8 +33,10 @@ export interface MlClient {
   loadModel(id: string): void;
   deleteModel(id: string): void;
   exportModel(): Promise<ModelFiles>;
-  /** Files already checked with checkModelFiles. */
-  importModel(files: ModelFiles, name: string): void;
+  /** The current model as a Keras file's bytes. */
+  exportKeras(format: KerasFormat): Promise<Uint8Array<ArrayBuffer>>;
+  /** tfjs' files already checked with checkModelFiles, or a Keras file, which the worker checks. */
+  importModel(upload: ModelUpload, name: string): void;
   /** After a lost GPU: the last good weights move to `backend`, and the interrupted run goes on there. */
   continueOn(backend: BackendName): void;
   /** The person chose an engine (null: the fastest): the current weights move there. */
@@ -166,6 +169,7 @@ export function createMlClient(options: MlClientOptions): MlClient {
     predict: (pixels) => request({ kind: 'predict', pixels }),
     images: (on, indices) => request({ kind: 'images', on, indices }),
     exportModel: () => request({ kind: 'export-model' }),
+    exportKeras: (format) => request({ kind: 'export-keras', format }),
     saveModel: (name) => {
       library({ type: 'save-model', name });
     },
@@ -175,8 +179,8 @@ export function createMlClient(options: MlClientOptions): MlClient {
     deleteModel: (id) => {
       library({ type: 'delete-model', id });
     },
-    importModel: (files, name) => {
-      library({ type: 'import-model', files, name }, [files.weightData]);
+    importModel: (upload, name) => {
+      library({ type: 'import-model', upload, name }, [upload.format === 'tfjs' ? upload.files.weightData : upload.bytes]);
     },
   };
 }

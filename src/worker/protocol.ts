@@ -2,6 +2,7 @@ import type { EvaluatedOn } from '../ml/data/validation';
 import type { BackendChoice, BackendName, WasmKernels } from '../ml/engines/backend';
 import type { DatasetFailure } from '../ml/data/data';
 import type { Checkpoint } from '../ml/network/checkpoint';
+import type { KerasFormat } from '../ml/network/keras/formats';
 import type { ModelMeta } from '../ml/network/modelMeta';
 import type { NetworkConfig } from '../ml/network/network';
 import type { BatchReport, EpochLog, TrainConfig } from '../ml/training/train';
@@ -70,6 +71,10 @@ export interface ModelFiles {
   readonly weightData: ArrayBuffer;
 }
 
+/** An uploaded model: tfjs' two files (already checked by the page), or the bytes of a Keras file (checked in the worker, which has HDF5). */
+export type ModelUpload =
+  { readonly format: 'tfjs'; readonly files: ModelFiles } | { readonly format: 'keras'; readonly bytes: ArrayBuffer };
+
 /** Where the weights in memory came from and how they were trained, for saving. */
 export interface SessionRecord {
   /** The network the weights are of. */
@@ -114,6 +119,8 @@ export interface Replies {
   images: Uint8Array;
   /** The current model as model.json text and weights.bin bytes. */
   'export-model': ModelFiles;
+  /** The current model as a .keras or .h5 file. */
+  'export-keras': Uint8Array<ArrayBuffer>;
 }
 
 export type Request =
@@ -121,7 +128,8 @@ export type Request =
   | { kind: 'predict'; pixels: Float32Array }
   /** Images of an evaluation, by their index in it. */
   | { kind: 'images'; on: EvaluatedOn; indices: readonly number[] }
-  | { kind: 'export-model' };
+  | { kind: 'export-model' }
+  | { kind: 'export-keras'; format: KerasFormat };
 
 export type RequestKind = keyof Replies;
 
@@ -170,8 +178,8 @@ export type ToWorker =
   | { type: 'save-model'; name: string | null }
   | { type: 'load-model'; id: string }
   | { type: 'delete-model'; id: string }
-  /** Model files already checked by the page (checkModelFiles), to replace the current model. */
-  | { type: 'import-model'; files: ModelFiles; name: string }
+  /** An uploaded model, to replace the current one once the worker has checked it. */
+  | { type: 'import-model'; upload: ModelUpload; name: string }
   | { type: 'request'; id: number; request: Request };
 
 export type FromWorker =

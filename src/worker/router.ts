@@ -5,7 +5,7 @@ import { DatasetHost } from './data/datasetHost';
 import { Engine } from './engines/engine';
 import { Inference } from './training/inference';
 import { ModelLibrary } from './storage/modelLibrary';
-import { exportModel } from './storage/modelStore';
+import { exportKeras, exportModel } from './storage/modelStore';
 import type { Post, Reply, Request, ToWorker } from './protocol';
 import type { ModelSession } from './training/session';
 import { Trainer } from './training/trainingRun';
@@ -100,7 +100,7 @@ export class MlWorker {
         return;
       case 'import-model':
         void this.withSession(async (session) => {
-          if (await this.library.import(session, message.files, message.name)) await this.evaluateIfReady(session);
+          if (await this.library.import(session, message.upload, message.name)) await this.evaluateIfReady(session);
         });
         return;
       case 'request':
@@ -136,6 +136,10 @@ export class MlWorker {
       case 'export-model': {
         const value = await exportModel((await this.requireSession()).current);
         return { reply: { kind: 'export-model', value }, transfer: [value.weightData] };
+      }
+      case 'export-keras': {
+        const value = await exportKeras(await this.requireSession(), request.format);
+        return { reply: { kind: 'export-keras', value }, transfer: [value.buffer] };
       }
       default:
         return assertNever(request);

@@ -51,7 +51,8 @@ export interface PlanRefusal {
 
 export type PlanResult = { readonly ok: true; readonly plan: NetworkPlan } | { readonly ok: false; readonly refusal: PlanRefusal };
 
-const BASE_NAMES: Readonly<Record<LayerKind, string>> = {
+/** Keras' snake-case name of each class: the base of a layer's default name, in tfjs and in Keras. */
+export const SNAKE_NAMES: Readonly<Record<LayerKind, string>> = {
   conv2d: 'conv2d',
   maxPooling2d: 'max_pooling2d',
   batchNormalization: 'batch_normalization',
@@ -156,7 +157,7 @@ function plan(network: NetworkConfig): NetworkPlan {
   const nameOf = (kind: LayerKind): string => {
     const n = (counts.get(kind) ?? 0) + 1;
     counts.set(kind, n);
-    return kind === 'flatten' && n === 1 ? 'flatten' : `${BASE_NAMES[kind]}_${n}`;
+    return kind === 'flatten' && n === 1 ? 'flatten' : `${SNAKE_NAMES[kind]}_${n}`;
   };
   let shape: readonly number[] = [IMAGE_SIZE, IMAGE_SIZE, 1];
   const layers: PlannedLayer[] = [];

@@ -102,6 +102,7 @@ function readConv(layer: LayerReader): LayerConfig {
   if (typeof padding !== 'string' || !isOneOf(PADDINGS, padding))
     fail(`${layer.where} has padding ${excerpt(padding)}; this app trains valid and same`);
   layer.require('dilation_rate', [1, 1], 'this app trains undilated convolutions only', [1, 1]);
+  layer.require('groups', 1, 'this app trains ungrouped convolutions only', 1);
   layer.require('use_bias', true, 'this app’s convolutions have biases', true);
   layer.require(...CHANNELS_LAST);
   return { kind: 'conv2d', filters, kernel, padding, activation: layer.activation() };

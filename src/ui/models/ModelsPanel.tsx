@@ -3,7 +3,8 @@ import { hasTrainedWeights, useAppState } from '../../state/store';
 import { libraryFailed } from '../../state/libraryActions';
 import { percent, seconds } from '../format';
 import { useMlClient } from '../mlClientContext';
-import { downloadModelFiles, readModelFiles } from './modelFiles';
+import { ModelDownloads } from './ModelDownloads';
+import { readModelFiles } from './modelFiles';
 import { errorMessage } from '../../ml/errors';
 import { netText } from '../../ml/network/netText';
 import { networkTitle } from '../runs/runRows';
@@ -24,8 +25,8 @@ export function ModelsPanel() {
       return;
     }
     readModelFiles(files).then(
-      (modelFiles) => {
-        client.importModel(modelFiles, files.find((f) => f.name.endsWith('.json'))?.name ?? 'The uploaded model');
+      ({ upload, name: fileName }) => {
+        client.importModel(upload, fileName);
       },
       (error: unknown) => {
         libraryFailed(`That model was not loaded: ${errorMessage(error)}. The current model is unchanged.`);
@@ -58,23 +59,13 @@ export function ModelsPanel() {
         <button type="button" disabled={!ready || !trained || library.busy} onClick={() => client.saveModel(name || null)}>
           Save model
         </button>
-        <button
-          type="button"
-          disabled={!ready}
-          onClick={() => {
-            client.exportModel().then(downloadModelFiles, (error: unknown) => {
-              libraryFailed(`The model could not be downloaded: ${errorMessage(error)}.`);
-            });
-          }}
-        >
-          Download
-        </button>
+        <ModelDownloads ready={ready} typedName={name} />
         <label className="upload">
-          Upload model.json + weights.bin
+          Upload a model
           <input
             type="file"
             multiple
-            accept=".json,.bin,application/json,application/octet-stream"
+            accept=".keras,.h5,.hdf5,.json,.bin"
             disabled={!ready}
             onChange={(event) => {
               upload(Array.from(event.target.files ?? []));
@@ -82,7 +73,10 @@ export function ModelsPanel() {
             }}
           />
         </label>
-        <span className="muted">or drop both files on this panel.</span>
+        <span className="muted">
+          Download gives tfjs’ model.json and weights.bin. Upload takes a .keras or .h5 file saved by Keras, or that pair; or drop them on
+          this panel.
+        </span>
       </div>
       {library.error && (
         <p role="alert" className="alert">

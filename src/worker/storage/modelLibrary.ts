@@ -4,7 +4,9 @@ import { checkModelFiles, decodeWeights } from '../../ml/network/modelFile';
 import { defaultName, type ModelMeta } from '../../ml/network/modelMeta';
 import { migrateLegacyModels } from './legacyModels';
 import { NameTakenError, deleteModel, describeStorageFailure, listModels, loadWeights, saveModel } from './modelStore';
-import type { ModelFiles, Post } from '../protocol';
+import type { ModelUpload, Post } from '../protocol';
+import type { WeightValues } from '../../ml/network/checkpoint';
+import type { NetworkConfig } from '../../ml/network/network';
 import type { ModelSession } from '../training/session';
 
 /** Every tab of the app hears on this channel when another one saved or deleted a model. */
@@ -139,21 +141,37 @@ export class ModelLibrary {
     this.announce(session);
   }
 
-  /** Checks the files again (the worker trusts no one), then takes in their weights; true once they are the session's. */
-  async import(session: ModelSession, files: ModelFiles, name: string): Promise<boolean> {
+  /**
+   * Checks an upload (tfjs' files again, for the worker trusts no one; a Keras file through HDF5,
+   * loaded on first use), then takes in its weights; true once they are the session's.
+   */
+  async import(session: ModelSession, upload: ModelUpload, name: string): Promise<boolean> {
     try {
-      const checked = checkModelFiles(files.modelJson, files.weightData.byteLength);
-      const weights = decodeWeights(checked.weightSpecs, files.weightData);
+      const { network, weights } = await readUpload(upload);
       await session.adopt({
         checkpoint: { epochs: 0, weights },
         trained: true,
-        record: { network: checked.network, seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null },
+        record: { network, seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null },
       });
       this.announce(session);
       return true;
     } catch (error) {
       this.fail(`${name.slice(0, 80)} could not be loaded: ${errorMessage(error)}. The current model is unchanged.`);
       return false;
+    }
+  }
+}
+
+async function readUpload(upload: ModelUpload): Promise<{ network: NetworkConfig; weights: WeightValues[] }> {
+  switch (upload.format) {
+    case 'tfjs': {
+      const { files } = upload;
+      const checked = checkModelFiles(files.modelJson, files.weightData.byteLength);
+      return { network: checked.network, weights: decodeWeights(checked.weightSpecs, files.weightData) };
+    }
+    case 'keras': {
+      const { readKeras } = await import('../keras/kerasIo');
+      return readKeras(new Uint8Array(upload.bytes));
     }
   }
 }

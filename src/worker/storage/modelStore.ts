@@ -4,6 +4,8 @@ import { errorMessage, shortReason } from '../../ml/errors';
 import { readModelMeta, sortByDate, type ModelMeta } from '../../ml/network/modelMeta';
 import { withAppDb, writeTogether } from './appDb';
 import type { ModelFiles } from '../protocol';
+import type { KerasFormat } from '../../ml/network/keras/formats';
+import type { ModelSession } from '../training/session';
 
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -111,4 +113,13 @@ export async function exportModel(model: tf.LayersModel): Promise<ModelFiles> {
   );
   if (!exported.files) throw new Error('the model could not be exported');
   return exported.files;
+}
+
+/** The model as a Keras file, written by the HDF5 chunk, loaded on first use. */
+export async function exportKeras(session: ModelSession, format: KerasFormat): Promise<Uint8Array<ArrayBuffer>> {
+  const checkpoint = await session.checkpoint();
+  const { writeKeras } = await import('../keras/kerasIo');
+  const bytes = await writeKeras(format, { network: session.network, optimizer: session.optimizerConfig, weights: checkpoint.weights });
+  // A copy of its own (half a megabyte for the notebook's network), to be transferred to the page.
+  return new Uint8Array(bytes);
 }

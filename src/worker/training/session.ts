@@ -82,6 +82,11 @@ export class ModelSession {
     return this.epochsDone;
   }
 
+  /** The optimiser the model was last compiled with: what a Keras file says it is compiled with. */
+  get optimizerConfig(): OptimizerConfig {
+    return this.optimizer;
+  }
+
   get record(): SessionRecord {
     return { ...this.history };
   }

@@ -1,0 +1,135 @@
+import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
+import type { OptimizerConfig } from '../../training/optimizers';
+import type { WeightValues } from '../checkpoint';
+import type { NetworkConfig } from '../network';
+import { planNetwork } from '../plan';
+import { excerpt, fail, ModelFileError, readTopology } from '../topology';
+import { kerasFormatOf, MAX_KERAS_BYTES, type KerasFormat } from './formats';
+import type { H5Attributes, H5Node, H5Reader } from './h5Tree';
+import { KERAS_VERSION, kerasModelJson, legacyConfigs, metadataJson } from './kerasConfig';
+import { kerasWeightNodes, legacyWeightNodes, readKerasWeights, readLegacyWeights } from './kerasWeights';
+
+/*
+ * Keras' two model files, both ways: `.keras` (Keras 3: a zip of metadata.json, config.json and
+ * model.weights.h5) and the legacy `.h5` (model.save("x.h5")). Nothing of a file reaches a
+ * deserialiser: the network is read layer by layer into this app's description, the weights are
+ * checked against its plan, and the zip's members are capped by their stated sizes before any is
+ * inflated (fflate inflates into a buffer of exactly that size, so a lie cannot make it larger).
+ */
+
+const MAX_CONFIG_BYTES = 2 ** 20;
+const MAX_METADATA_BYTES = 64 * 2 ** 10;
+
+/** What the worker's HDF5 library does for this module; the tests give it the same library in Node. */
+export interface H5Codec {
+  /** Writes the nodes in order into a new file; a group at path "" is the root, whose attributes it sets. */
+  write(nodes: readonly H5Node[]): Uint8Array;
+  /** Opens the bytes as HDF5 for the duration of `use`; throws ModelFileError if they are not HDF5. */
+  read<T>(bytes: Uint8Array, use: (reader: H5Reader) => T): T;
+}
+
+export interface KerasExport {
+  readonly network: NetworkConfig;
+  readonly optimizer: OptimizerConfig;
+  readonly weights: readonly WeightValues[];
+}
+
+export interface KerasImport {
+  readonly network: NetworkConfig;
+  readonly weights: WeightValues[];
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+export function writeKerasFile(codec: H5Codec, format: KerasFormat, model: KerasExport, now = new Date()): Uint8Array {
+  switch (format) {
+    case 'keras': {
+      const weights = codec.write(kerasWeightNodes(model.network, model.weights));
+      // Stored, not deflated, as Keras writes it: float32 weights barely compress.
+      return zipSync(
+        {
+          'metadata.json': strToU8(json(metadataJson(now))),
+          'config.json': strToU8(json(kerasModelJson(model.network, model.optimizer))),
+          'model.weights.h5': weights,
+        },
+        { level: 0, mtime: now },
+      );
+    }
+    case 'h5': {
+      const { modelConfig, trainingConfig } = legacyConfigs(model.network, model.optimizer);
+      // Keras' legacy writer names TensorFlow's backend here; tfjs follows TensorFlow's layouts.
+      const version = { backend: 'tensorflow', keras_version: KERAS_VERSION };
+      const root: H5Attributes = { ...version, model_config: json(modelConfig), training_config: json(trainingConfig) };
+      return codec.write([{ kind: 'group', path: '', attrs: root }, ...legacyWeightNodes(model.network, model.weights, version)]);
+    }
+  }
+}
+
+function parseNetwork(text: string, where: string): NetworkConfig {
+  if (text.length > MAX_CONFIG_BYTES) fail(`${where} is larger than ${MAX_CONFIG_BYTES / 2 ** 20} MB`);
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    fail(`${where} could not be read as JSON`);
+  }
+  const { network } = readTopology(config);
+  const result = planNetwork(network);
+  if (!result.ok) fail(`its network cannot be trained here: ${result.refusal.message}`);
+  return network;
+}
+
+const MEMBER_CAPS: Readonly<Record<string, number>> = {
+  'metadata.json': MAX_METADATA_BYTES,
+  'config.json': MAX_CONFIG_BYTES,
+  'model.weights.h5': MAX_KERAS_BYTES,
+};
+
+/** The members a .keras file needs, each capped by its stated size before it is inflated. */
+function unzipKeras(bytes: Uint8Array): { config: string; weights: Uint8Array } {
+  let total = 0;
+  let members: Record<string, Uint8Array>;
+  try {
+    members = unzipSync(bytes, {
+      filter: (file) => {
+        const cap = MEMBER_CAPS[file.name];
+        if (cap === undefined) return false;
+        total += file.originalSize;
+        if (file.originalSize > cap || total > MAX_KERAS_BYTES)
+          fail(`its ${file.name} would unpack to ${(file.originalSize / 2 ** 20).toFixed(0)} MB; at most ${cap / 2 ** 20} MB is read`);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof ModelFileError) throw error;
+    fail('it could not be read as a zip file: it may be truncated or damaged');
+  }
+  const config = members['config.json'];
+  const weights = members['model.weights.h5'];
+  if (!config) fail('it has no config.json: a .keras file holds metadata.json, config.json and model.weights.h5');
+  if (!weights) fail('it has no model.weights.h5: a .keras file holds metadata.json, config.json and model.weights.h5');
+  return { config: strFromU8(config), weights };
+}
+
+/** Reads and checks a Keras file; throws ModelFileError naming the first thing that is wrong. */
+export function readKerasFile(codec: H5Codec, bytes: Uint8Array): KerasImport {
+  if (bytes.byteLength > MAX_KERAS_BYTES) fail(`it is larger than ${MAX_KERAS_BYTES / 2 ** 20} MB`);
+  const format = kerasFormatOf(bytes);
+  switch (format) {
+    case 'keras': {
+      const { config, weights } = unzipKeras(bytes);
+      const network = parseNetwork(config, 'config.json');
+      if (kerasFormatOf(weights) !== 'h5') fail('its model.weights.h5 is not an HDF5 file');
+      return { network, weights: codec.read(weights, (reader) => readKerasWeights(reader, network)) };
+    }
+    case 'h5':
+      return codec.read(bytes, (reader) => {
+        const config = reader.text('', 'model_config');
+        if (config === null) fail('it has no model_config: it holds weights only (save_weights), not a model');
+        const network = parseNetwork(config, 'its model_config');
+        return { network, weights: readLegacyWeights(reader, network) };
+      });
+    case null:
+      return fail(`it is neither a .keras file (a zip) nor an HDF5 file: it starts ${excerpt(Array.from(bytes.slice(0, 4)))}`);
+  }
+}

@@ -1,0 +1,127 @@
+import * as tf from '@tensorflow/tfjs';
+import { Group } from 'h5wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMnistFromIdx } from '../../../scripts/lib/mnist-data';
+import { buildCnn } from '../../ml/network/build';
+import type { WeightValues } from '../../ml/network/checkpoint';
+import { restoreCheckpoint } from '../../ml/network/checkpoint';
+import { kerasModelJson, legacyConfigs } from '../../ml/network/keras/kerasConfig';
+import type { KerasFormat } from '../../ml/network/keras/formats';
+import { readKerasFile, writeKerasFile, type H5Codec } from '../../ml/network/keras/kerasFile';
+import { NOTEBOOK_NETWORK, type NetworkConfig } from '../../ml/network/network';
+import { parseNet } from '../../ml/network/netText';
+import { planOf, plannedWeights } from '../../ml/network/plan';
+import { NOTEBOOK_OPTIMIZER } from '../../ml/training/optimizers';
+import { h5wasmCodec } from './h5wasmCodec';
+import { expectedPredictions, fixtureBytes, kerasMembers, readH5 } from './kerasTesting';
+
+let codec: H5Codec;
+beforeAll(async () => {
+  codec = await h5wasmCodec();
+  await tf.setBackend('cpu');
+});
+
+/** The probabilities a model of these weights gives the first `count` MNIST test images. */
+async function predictFirst(network: NetworkConfig, weights: WeightValues[], count: number): Promise<number[][]> {
+  const { test } = await loadMnistFromIdx();
+  const model = buildCnn({ network });
+  try {
+    restoreCheckpoint(model, { epochs: 0, weights });
+    const images = Float32Array.from(test.images.subarray(0, count * 784), (v) => v / 255);
+    const output = tf.tidy(() => model.predict(tf.tensor4d(images, [count, 28, 28, 1])));
+    if (Array.isArray(output)) throw new Error('one output expected');
+    const values = await output.array();
+    output.dispose();
+    if (!Array.isArray(values)) throw new Error('a matrix expected');
+    return values.map((row) => (Array.isArray(row) ? row.map(Number) : []));
+  } finally {
+    model.dispose();
+  }
+}
+
+const maxDifference = (a: number[][], b: number[][]): number =>
+  Math.max(...a.flatMap((row, i) => row.map((value, j) => Math.abs(value - (b[i]?.[j] ?? Number.NaN)))));
+
+describe('the Keras fixtures (saved by Keras 3.10 from trained weights)', () => {
+  it.each(['notebook-cnn.keras', 'notebook-cnn.h5'] as const)(
+    '%s is read as the notebook’s network and predicts what Keras predicted',
+    async (name) => {
+      const read = readKerasFile(codec, fixtureBytes(name));
+      expect(read.network).toEqual(NOTEBOOK_NETWORK);
+      expect(read.weights.map((weight) => weight.name)).toEqual(plannedWeights(planOf(NOTEBOOK_NETWORK)).map((weight) => weight.name));
+      const expected = expectedPredictions();
+      const probabilities = await predictFirst(read.network, read.weights, 100);
+      expect(maxDifference(probabilities, expected.probabilities)).toBeLessThan(1e-4);
+      expect(probabilities.map((row) => row.indexOf(Math.max(...row)))).toEqual(expected.argmax);
+    },
+  );
+
+  it('is what this app writes for the notebook’s network, key for key (but the object ids Keras adds, and jit_compile)', async () => {
+    const strip = (value: unknown): unknown =>
+      JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === 'shared_object_id' || key === 'jit_compile' ? undefined : inner)));
+    const fixture = kerasMembers(fixtureBytes('notebook-cnn.keras'));
+    expect(strip(kerasModelJson(NOTEBOOK_NETWORK, NOTEBOOK_OPTIMIZER))).toEqual(strip(fixture.config));
+    const legacy = legacyConfigs(NOTEBOOK_NETWORK, NOTEBOOK_OPTIMIZER);
+    const attrs = await readH5(fixtureBytes('notebook-cnn.h5'), (file) => ({
+      model: file.attrs.model_config?.value,
+      training: file.attrs.training_config?.value,
+    }));
+    if (typeof attrs.model !== 'string' || typeof attrs.training !== 'string') throw new Error('the fixture’s configs are text');
+    expect(strip(legacy.modelConfig)).toEqual(strip(JSON.parse(attrs.model)));
+    expect(strip(legacy.trainingConfig)).toEqual(strip(JSON.parse(attrs.training)));
+  });
+});
+
+/** Weights of a network with every value distinct, so a weight put in another's place shows. */
+function numberedWeights(network: NetworkConfig): WeightValues[] {
+  let next = 0;
+  return plannedWeights(planOf(network)).map((weight) => {
+    const size = weight.shape.reduce((a, b) => a * b, 1);
+    return {
+      name: weight.name,
+      shape: [...weight.shape],
+      values: Float32Array.from({ length: size }, () => Math.fround(Math.sin(++next))),
+    };
+  });
+}
+
+const networks = ['c8-p-d0.2-c16-p-d0.2-f-h100-d0.5', 'c4k5s.tanh-b-p3-c6-b-f-h20.sigmoid-d0.3', 'f-h32'].map(parseNet);
+
+describe('a model written and read back', () => {
+  it.each(['keras', 'h5'] as const)(
+    'as .%s comes back with the same network and identical weights, for several networks',
+    (format: KerasFormat) => {
+      for (const network of networks) {
+        const weights = numberedWeights(network);
+        const bytes = writeKerasFile(codec, format, { network, optimizer: NOTEBOOK_OPTIMIZER, weights });
+        const read = readKerasFile(codec, bytes);
+        expect(read.network).toEqual(network);
+        expect(read.weights).toEqual(weights);
+      }
+    },
+  );
+
+  it('is laid out as Keras lays out each format', async () => {
+    const network = networks[1] ?? NOTEBOOK_NETWORK;
+    const weights = numberedWeights(network);
+    const keras = kerasMembers(writeKerasFile(codec, 'keras', { network, optimizer: { optimizer: 'sgd', learningRate: 0.01 }, weights }));
+    expect(keras.metadata).toMatchObject({ keras_version: '3.10.0' });
+    expect(keras.config).toMatchObject({
+      compile_config: { optimizer: { class_name: 'SGD', config: { learning_rate: Math.fround(0.01) } } },
+    });
+    const paths = await readH5(keras.weights, (file) => file.paths());
+    expect(paths).toContain('layers/batch_normalization_1/vars/3');
+    expect(paths).toContain('layers/conv2d_1/vars/0');
+    const h5 = writeKerasFile(codec, 'h5', { network, optimizer: NOTEBOOK_OPTIMIZER, weights });
+    const names = await readH5(h5, (file) => {
+      const group = file.get('model_weights/batch_normalization');
+      return group instanceof Group ? group.attrs.weight_names?.value : null;
+    });
+    expect(names).toEqual([
+      'sequential/batch_normalization/gamma',
+      'sequential/batch_normalization/beta',
+      'sequential/batch_normalization/moving_mean',
+      'sequential/batch_normalization/moving_variance',
+    ]);
+  });
+});
