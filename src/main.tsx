@@ -15,6 +15,7 @@ import { App } from './ui/App';
 import { MlClientContext } from './ui/mlClientContext';
 import './ui/styles.css';
 import './ui/workbench.css';
+import './ui/myDigits.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must have a #root element');

@@ -6,7 +6,7 @@ import { parseManifest } from '../../src/ml/data/manifest';
 import { IMAGE_PIXELS } from '../../src/ml/data/mnist';
 import { sheetToTiles, spriteLayout } from '../../src/ml/data/sprite';
 import { IDX_FILES, MANIFEST_FILE, buildDataset, isUpToDate, sha256Hex } from './dataset-build';
-import { encodeIdxImages, encodeIdxLabels } from './idx';
+import { encodeIdxImages, encodeIdxLabels } from '../../src/ml/data/idx';
 import { decodeGrayPng } from './png';
 
 const COUNTS = { train: 30, test: 12 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Manifest, SplitManifest } from '../../src/ml/data/manifest';
 import { EXPECTED_COUNT, SPLITS, type SplitName } from '../../src/ml/data/mnist';
 import { spriteLayout, tilesToSheet } from '../../src/ml/data/sprite';
-import { parseIdxImages, parseIdxLabels } from './idx';
+import { parseIdxImages, parseIdxLabels } from '../../src/ml/data/idx';
 import { encodeGrayPng } from './png';
 
 /** Bumped whenever the output format changes, so stale outputs are rebuilt. */

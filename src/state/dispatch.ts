@@ -3,6 +3,7 @@ import { datasetFailed, datasetProgress, datasetReady } from './datasetActions';
 import { evaluationFailed, evaluationReceived } from './evaluationActions';
 import { backendLost } from './faultActions';
 import { libraryFailed, modelsListed } from './libraryActions';
+import { myDigitsFailed, myDigitsListed } from './myDigitsActions';
 import { noticeReceived } from './noticeActions';
 import { networkAnnounced, startingModelSettled } from './settingsActions';
 import { layerHistograms, runEnded, runEpoch, runEvaluated, runLosses, runSavedAs, runStarted, runWeights } from './runs/runActions';
@@ -99,6 +100,12 @@ export function dispatch(message: Announcement): void {
       return;
     case 'memory':
       memoryReported(message.numTensors);
+      return;
+    case 'my-digits':
+      myDigitsListed(message.digits, message.listed, message.added);
+      return;
+    case 'my-digits-failed':
+      myDigitsFailed(message.message);
       return;
     default:
       assertNever(message);

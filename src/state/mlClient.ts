@@ -1,7 +1,8 @@
 import type { EvaluatedOn } from '../ml/data/validation';
 import type { BackendName } from '../ml/engines/backend';
 import type { KerasFormat } from '../ml/network/keras/formats';
-import type { ModelFiles, ModelUpload, Prediction, Replies, Request, Snapshot, ToWorker } from '../worker/protocol';
+import { myDigitsBusy } from './myDigitsActions';
+import type { ModelFiles, ModelUpload, MyDigitsChange, Prediction, Replies, Request, Snapshot, ToWorker } from '../worker/protocol';
 import { datasetLoading } from './datasetActions';
 import { dispatch } from './dispatch';
 import { workerLost, workerRestarting } from './faultActions';
@@ -33,6 +34,8 @@ export interface MlClient {
   loadModel(id: string): void;
   deleteModel(id: string): void;
   exportModel(): Promise<ModelFiles>;
+  /** Adds or deletes my digits, in the worker's database. */
+  changeMyDigits(change: MyDigitsChange): void;
   /** The current model as a Keras file's bytes. */
   exportKeras(format: KerasFormat): Promise<Uint8Array<ArrayBuffer>>;
   /** tfjs' files already checked with checkModelFiles, or a Keras file, which the worker checks. */
@@ -105,6 +108,8 @@ export function createMlClient(options: MlClientOptions): MlClient {
       kernels,
       tab: options.tab,
     });
+    // A new worker lists my digits from the database: the page has nothing of them before.
+    life.send({ type: 'my-digits', change: null });
   }
 
   function request<K extends Request['kind']>(request: Extract<Request, { kind: K }>, transfer: Transferable[] = []): Promise<Replies[K]> {
@@ -170,6 +175,10 @@ export function createMlClient(options: MlClientOptions): MlClient {
     images: (on, indices) => request({ kind: 'images', on, indices }),
     exportModel: () => request({ kind: 'export-model' }),
     exportKeras: (format) => request({ kind: 'export-keras', format }),
+    changeMyDigits: (change) => {
+      myDigitsBusy();
+      life.send({ type: 'my-digits', change });
+    },
     saveModel: (name) => {
       library({ type: 'save-model', name });
     },

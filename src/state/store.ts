@@ -1,3 +1,4 @@
+import type { MyDigit } from '../ml/data/myDigits';
 import type { BackendChoice, BackendName } from '../ml/engines/backend';
 import { NO_PACE, type Pace } from './pace';
 import { useStore } from 'zustand';
@@ -91,6 +92,17 @@ export interface LibraryView {
   readonly busy: boolean;
 }
 
+/** My digits as the worker last listed them. */
+export interface MyDigitsView {
+  readonly digits: readonly MyDigit[];
+  /** False until the worker has read them, or while they could not be read. */
+  readonly listed: boolean;
+  readonly busy: boolean;
+  /** How many this tab's last change added (null: it added none, or it was another tab's). */
+  readonly added: number | null;
+  readonly error: string | null;
+}
+
 export interface LibraryError {
   readonly message: string;
   /** Refused only because a run was going: the alert goes when the run ends. */
@@ -149,6 +161,7 @@ export interface AppState {
   /** Why the last evaluation asked for could not be made. */
   readonly evaluationError: string | null;
   readonly library: LibraryView;
+  readonly myDigits: MyDigitsView;
   readonly numTensors: number | null;
   readonly fault: FaultView | null;
 }
@@ -179,6 +192,7 @@ export function initialState(): AppState {
     evaluation: null,
     evaluationError: null,
     library: { models: [], active: null, error: null, busy: false },
+    myDigits: { digits: [], listed: false, busy: false, added: null, error: null },
     numTensors: null,
     fault: null,
   };

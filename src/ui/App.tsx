@@ -7,6 +7,7 @@ import { DrawPanel } from './draw/DrawPanel';
 import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { MemoryBadge } from './MemoryBadge';
 import { ModelsPanel } from './models/ModelsPanel';
+import { MyDigitsPanel } from './myDigits/MyDigitsPanel';
 import { Notices } from './Notices';
 import { OfflineBadge } from './OfflineBadge';
 import { SampleGrid } from './SampleGrid';
@@ -46,6 +47,7 @@ export function App() {
         <CurvesPanel />
         <DrawPanel />
         <RunsPanel />
+        <MyDigitsPanel />
         <EvaluationPanel />
         <ModelsPanel />
         <WeightHistograms />

@@ -2,6 +2,7 @@ import type { EvaluatedOn } from '../ml/data/validation';
 import type { BackendChoice, BackendName, WasmKernels } from '../ml/engines/backend';
 import type { DatasetFailure } from '../ml/data/data';
 import type { Checkpoint } from '../ml/network/checkpoint';
+import type { DigitImage, MyDigit } from '../ml/data/myDigits';
 import type { KerasFormat } from '../ml/network/keras/formats';
 import type { ModelMeta } from '../ml/network/modelMeta';
 import type { NetworkConfig } from '../ml/network/network';
@@ -74,6 +75,11 @@ export interface ModelFiles {
 /** An uploaded model: tfjs' two files (already checked by the page), or the bytes of a Keras file (checked in the worker, which has HDF5). */
 export type ModelUpload =
   { readonly format: 'tfjs'; readonly files: ModelFiles } | { readonly format: 'keras'; readonly bytes: ArrayBuffer };
+
+export type MyDigitsChange =
+  | { readonly kind: 'add'; readonly digits: readonly DigitImage[] }
+  /** One digit by its id, or all (null). */
+  | { readonly kind: 'delete'; readonly id: string | null };
 
 /** Where the weights in memory came from and how they were trained, for saving. */
 export interface SessionRecord {
@@ -180,6 +186,8 @@ export type ToWorker =
   | { type: 'delete-model'; id: string }
   /** An uploaded model, to replace the current one once the worker has checked it. */
   | { type: 'import-model'; upload: ModelUpload; name: string }
+  /** A change to my digits (none: list them again); answered by `my-digits` or `my-digits-failed`. */
+  | { type: 'my-digits'; change: MyDigitsChange | null }
   | { type: 'request'; id: number; request: Request };
 
 export type FromWorker =
@@ -223,6 +231,9 @@ export type FromWorker =
   | { type: 'models'; models: ModelMeta[]; active: string | null; listed: boolean }
   | { type: 'storage-failed'; message: string }
   | { type: 'memory'; numTensors: number }
+  /** My digits, oldest first (`listed` false: they could not be read), and how many the last change added. */
+  | { type: 'my-digits'; digits: MyDigit[]; listed: boolean; added: number }
+  | { type: 'my-digits-failed'; message: string }
   | { type: 'reply'; id: number; reply: Reply }
   | { type: 'request-failed'; id: number; message: string };
 

@@ -9,7 +9,8 @@ import { exportKeras, exportModel } from './storage/modelStore';
 import type { Post, Reply, Request, ToWorker } from './protocol';
 import type { ModelSession } from './training/session';
 import { Trainer } from './training/trainingRun';
-import { lastCopy } from './storage/workingCopies';
+import { resumeLastVisit } from './resume';
+import { MyDigitsHost } from './myDigitsHost';
 
 type StartMessage = Extract<ToWorker, { type: 'start' }>;
 
@@ -25,6 +26,7 @@ export class MlWorker {
   private readonly inference: Inference;
   private readonly trainer: Trainer;
   private readonly library: ModelLibrary;
+  private readonly digits: MyDigitsHost;
   private started: Promise<void> | null = null;
   private testSize = 10_000;
 
@@ -36,6 +38,7 @@ export class MlWorker {
     this.engine = new Engine(post);
     this.inference = new Inference(post, this.engine.gpu);
     this.library = new ModelLibrary(post);
+    this.digits = new MyDigitsHost(post);
     this.trainer = new Trainer({
       post,
       gpu: this.engine.gpu,
@@ -102,6 +105,9 @@ export class MlWorker {
         void this.withSession(async (session) => {
           if (await this.library.import(session, message.upload, message.name)) await this.evaluateIfReady(session);
         });
+        return;
+      case 'my-digits':
+        this.digits.change(message.change);
         return;
       case 'request':
         void this.answer(message.id, message.request);
@@ -176,29 +182,9 @@ export class MlWorker {
     if (!session) return;
     this.library.follow(session);
     // A restarted worker brings its own weights; a new page gets back those of the last visit, else the newest saved model.
-    const resumed = !restore && (await this.resumeLastVisit(session, tab));
+    const resumed = !restore && (await resumeLastVisit(session, tab, this.post));
     await this.library.refresh(session, !restore && !resumed);
     await this.evaluateIfReady(session);
-  }
-
-  /**
-   * Brings back the weights this tab left (a reload mid-run), else those the newest other tab
-   * left (a closed tab: the last visit), saying whose they are; false if there are none.
-   */
-  private async resumeLastVisit(session: ModelSession, tab: string): Promise<boolean> {
-    try {
-      const copy = await lastCopy(tab);
-      if (copy.whose === 'none' || copy.whose === 'reset') return false;
-      const epochs = copy.snapshot.checkpoint.epochs;
-      const through = epochs > 0 ? `, trained through epoch ${epochs}` : '';
-      await session.restore(copy.snapshot);
-      if (copy.whose !== 'this-tab') await session.keep(copy.snapshot.checkpoint);
-      this.post({ type: 'notice', message: resumedNotice(copy.whose, through) });
-      return true;
-    } catch {
-      // Unreadable or not this network's: the newest saved model comes back instead.
-      return false;
-    }
   }
 
   private async loadDataset(manifestUrl: string): Promise<void> {
@@ -250,18 +236,5 @@ export class MlWorker {
   private async evaluateIfReady(session: ModelSession): Promise<void> {
     if (!this.dataset.data || this.trainer.isTraining || !session.trained) return;
     await this.evaluate(this.testSize);
-  }
-}
-
-function resumedNotice(whose: 'this-tab' | 'open-tab' | 'closed-tab', through: string): string {
-  switch (whose) {
-    case 'this-tab':
-      return `The model you had last time is back${through}.`;
-    case 'closed-tab':
-      return `The model from your last visit is back${through}.`;
-    case 'open-tab':
-      return `This tab starts with a copy of the model in your other open tab${through}: training here leaves that one as it is.`;
-    default:
-      return assertNever(whose);
   }
 }

@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { hasTrainedWeights, useAppState } from '../../state/store';
 import { DigitCanvas } from '../DigitCanvas';
 import { useMlClient } from '../mlClientContext';
+import { AddToMyDigits } from './AddToMyDigits';
 import { DrawingPad } from './DrawingPad';
 import { InsideNetwork } from './InsideNetwork';
 import { measurePaintedAfterPointerUp } from './latency';
 import { ProbabilityBars } from './ProbabilityBars';
 import type { Stroke } from './strokes';
 import { useLivePrediction } from './useLivePrediction';
+
+const argmax = (values: Float32Array): number => values.reduce((best, value, i) => (value > (values[best] ?? -1) ? i : best), 0);
 
 function toBytes(values: Float32Array): Uint8Array {
   return Uint8Array.from({ length: IMAGE_PIXELS }, (_, i) => Math.round((values[i] ?? 0) * 255));
@@ -23,6 +26,8 @@ export function DrawPanel() {
   const ready = useAppState((state) => state.backend.state === 'ready');
   const live = useLivePrediction(client, canvasRef, ready);
   const { request, clear } = live;
+  // One array per answer: the label chosen for a drawing belongs to exactly these pixels.
+  const input = useMemo(() => (live.result ? toBytes(live.result.input) : null), [live.result]);
 
   const change = useCallback(
     (next: Stroke[]) => {
@@ -84,11 +89,12 @@ export function DrawPanel() {
             </p>
           )}
           {trained && live.result && <ProbabilityBars probabilities={live.result.prediction.probabilities} />}
+          {live.result && input && <AddToMyDigits pixels={input} predicted={argmax(live.result.prediction.probabilities)} />}
           {trained && !live.result && strokes.length === 0 && <p className="muted">Draw a digit from 0 to 9 in the black square.</p>}
         </div>
-        {live.result && (
+        {input && (
           <div className="model-input">
-            <DigitCanvas pixels={toBytes(live.result.input)} size={112} label="The 28×28 image the model receives" />
+            <DigitCanvas pixels={input} size={112} label="The 28×28 image the model receives" />
             <p className="muted">
               What the model receives: the drawing cropped, scaled to 20 px and centred by mass in 28×28, as MNIST was made.
             </p>

@@ -19,6 +19,8 @@ const mb = (bytes: number): string => `${bytes / 2 ** 20} MB`;
 export async function readModelFiles(files: readonly File[]): Promise<ChosenModel> {
   const keras = files.filter((file) => kerasFormatNamed(file.name) !== null);
   if (keras.length > 1) throw new ModelFileError('choose one Keras file at a time');
+  if (keras.length === 1 && files.length > 1)
+    throw new ModelFileError('choose a Keras file alone, or tfjs’ model.json and weights.bin, not both');
   const [kerasFile] = keras;
   try {
     return kerasFile ? await readKerasUpload(kerasFile) : await readTfjsUpload(files);

@@ -1,7 +1,7 @@
 import h5wasm, { Dataset, Group, type File as H5File } from 'h5wasm';
 import type { H5Codec } from '../../ml/network/keras/kerasFile';
 import type { H5Description, H5Node, H5Reader } from '../../ml/network/keras/h5Tree';
-import { fail } from '../../ml/network/topology';
+import { excerpt, fail, ModelFileError } from '../../ml/network/topology';
 
 /*
  * HDF5 through h5wasm (the HDF5 C library compiled to WebAssembly): files live in its in-memory
@@ -18,6 +18,15 @@ interface MemoryFs {
 let counter = 0;
 const scratch = (): string => `/keras-${++counter}.h5`;
 
+/** Removes a scratch file, if it was made at all: a failure to make it is the error worth keeping. */
+function discard(fs: MemoryFs, path: string): void {
+  try {
+    fs.unlink(path);
+  } catch {
+    // Never written.
+  }
+}
+
 /** h5wasm's names for the types it reads: float of 4 bytes is float32, and so on. */
 function dtypeName(dataset: Dataset): string {
   const { type, size, signed, littleEndian } = dataset.metadata;
@@ -26,25 +35,38 @@ function dtypeName(dataset: Dataset): string {
   return littleEndian || size === 1 ? base : `big-endian ${base}`;
 }
 
+const count = (shape: readonly number[] | null): number => (shape ?? []).reduce((a, b) => a * b, 1);
+
+function isPlain(dataset: Dataset): boolean {
+  const { chunks, shape, virtual_sources: virtual } = dataset.metadata;
+  const oversized = chunks !== null && count(chunks) > Math.max(1, count(shape));
+  return dataset.filters.length === 0 && (virtual ?? []).length === 0 && !oversized;
+}
+
+const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
 function reader(file: H5File): H5Reader {
   const at = (path: string): ReturnType<H5File['get']> => (path === '' ? file : file.get(path));
-  const attribute = (path: string, attr: string): unknown => {
+  /** The attribute, if there is one of at most `limit` items: its size is known before its value is read. */
+  const attribute = (path: string, attr: string, limit: number): unknown => {
     const target = at(path);
     if (!(target instanceof Group || target instanceof Dataset) || !Object.hasOwn(target.attrs, attr)) return undefined;
-    return target.attrs[attr]?.value;
+    const found = target.attrs[attr];
+    if (!found || count(found.shape) > limit) return undefined;
+    return found.value;
   };
   return {
     text: (path, attr) => {
-      const value = attribute(path, attr);
+      const value = attribute(path, attr, 1);
       return typeof value === 'string' ? value : null;
     },
-    texts: (path, attr) => {
-      const value = attribute(path, attr);
+    texts: (path, attr, limit) => {
+      const value = attribute(path, attr, limit);
       if (value === undefined || value === null) return null;
       // h5py writes an empty list as an empty float array.
       if (ArrayBuffer.isView(value) && 'length' in value && value.length === 0) return [];
       if (typeof value === 'string') return [value];
-      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : null;
+      return isTextList(value) ? value : null;
     },
     members: (path) => {
       const target = at(path);
@@ -52,12 +74,12 @@ function reader(file: H5File): H5Reader {
     },
     describe: (path): H5Description | null => {
       const target = at(path);
-      return target instanceof Dataset ? { dtype: dtypeName(target), shape: target.shape ?? [] } : null;
+      return target instanceof Dataset ? { dtype: dtypeName(target), shape: target.shape ?? [], plain: isPlain(target) } : null;
     },
     floats: (path) => {
       const target = at(path);
       const value = target instanceof Dataset ? target.value : null;
-      if (!(value instanceof Float32Array)) return fail(`${path} could not be read as float32`);
+      if (!(value instanceof Float32Array)) return fail(`${excerpt(path, 80)} could not be read as float32`);
       return value;
     },
   };
@@ -91,16 +113,18 @@ export async function h5wasmCodec(): Promise<H5Codec> {
   return {
     write: (nodes) => {
       const path = scratch();
-      const file = new h5wasm.File(path, 'w');
       try {
-        for (const node of nodes) writeNode(file, node);
+        const file = new h5wasm.File(path, 'w');
+        try {
+          for (const node of nodes) writeNode(file, node);
+        } finally {
+          file.close();
+        }
+        // Read back only after closing: HDF5 writes its last metadata then.
+        return fs.readFile(path);
       } finally {
-        file.close();
+        discard(fs, path);
       }
-      // Read back only after closing: HDF5 writes its last metadata then.
-      const bytes = fs.readFile(path);
-      fs.unlink(path);
-      return bytes;
     },
     read: (bytes, use) => {
       const path = scratch();
@@ -110,9 +134,13 @@ export async function h5wasmCodec(): Promise<H5Codec> {
         file = new h5wasm.File(path, 'r');
         if (file.file_id < 0n) fail('it could not be opened as HDF5: it may be truncated or damaged');
         return use(reader(file));
+      } catch (error) {
+        if (error instanceof ModelFileError) throw error;
+        // HDF5's own failures (a damaged file can even make the WebAssembly read out of bounds) mean nothing to the person.
+        return fail('it could not be read as HDF5: it may be truncated or damaged');
       } finally {
         if (file && file.file_id >= 0n) file.close();
-        fs.unlink(path);
+        discard(fs, path);
       }
     },
   };

@@ -109,6 +109,8 @@ describe('a model written and read back', () => {
     expect(keras.config).toMatchObject({
       compile_config: { optimizer: { class_name: 'SGD', config: { learning_rate: Math.fround(0.01) } } },
     });
+    // Python must read SGD's momentum as a float: Keras refuses `"momentum": 0`.
+    expect(keras.configText).toContain('"momentum":0.0,"nesterov":false');
     const paths = await readH5(keras.weights, (file) => file.paths());
     expect(paths).toContain('layers/batch_normalization_1/vars/3');
     expect(paths).toContain('layers/conv2d_1/vars/0');

@@ -10,6 +10,7 @@ import { planOf, plannedWeights } from '../../ml/network/plan';
 import { ModelFileError } from '../../ml/network/topology';
 import { NOTEBOOK_OPTIMIZER } from '../../ml/training/optimizers';
 import { h5wasmCodec } from './h5wasmCodec';
+import { lyingZip, twinZip } from '../../ml/zipTesting';
 import { fixtureBytes, kerasMembers, withConfig, writeNodesAs } from './kerasTesting';
 
 let codec: H5Codec;
@@ -63,6 +64,9 @@ describe('a Keras file that is refused, with the first thing that is wrong', () 
     const bytes = fixtureBytes('notebook-cnn.keras');
     expect(refusal(bytes.slice(0, bytes.length / 2))).toBe('it could not be read as a zip file: it may be truncated or damaged');
     expect(refusal(new TextEncoder().encode('{"not": "a model"}'))).toMatch(/^it is neither a \.keras file \(a zip\) nor an HDF5 file/);
+    expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toBe(
+      'it could not be read as a zip file: it may be truncated or damaged',
+    );
   });
 
   it('a truncated .h5 file', () => {
@@ -70,10 +74,19 @@ describe('a Keras file that is refused, with the first thing that is wrong', () 
     expect(refusal(bytes.slice(0, 4096))).toMatch(/could not be opened as HDF5|has no model_config|could not be read/);
   });
 
-  it('a zip bomb: its config.json would unpack to 64 MB, refused before it is inflated', () => {
-    const members = zipSync({ 'config.json': new Uint8Array(64 * 2 ** 20) }, { level: 9 });
-    expect(members.length).toBeLessThan(200_000);
-    expect(refusal(members)).toBe('its config.json would unpack to 64 MB; at most 1 MB is read');
+  it('a zip bomb: its config.json would unpack to 64 MB, refused before it is inflated; one that lies about its size, as it is', () => {
+    const bomb = zipSync({ 'config.json': new Uint8Array(64 * 2 ** 20) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(refusal(bomb)).toBe('its config.json would unpack to 64.0 MB; at most 1.0 MB is read');
+    const liar = lyingZip('config.json', new Uint8Array(64 * 2 ** 20), 100);
+    // Stopped at the cap as it inflates: fflate's own inflater would decode all 64 MB into a 100-byte buffer.
+    expect(refusal(liar)).toBe('its config.json unpacks to more than 1.0 MB');
+  });
+
+  it('a zip that lists a member twice', () => {
+    const { config } = kerasMembers(fixtureBytes('notebook-cnn.keras'));
+    const text = new TextEncoder().encode(JSON.stringify(config));
+    expect(refusal(twinZip({ 'config.json': text, 'config.jsoo': text }, 'config.jsoo', 'config.json'))).toBe('it lists config.json twice');
   });
 
   it('a network outside the family', () => {
@@ -95,6 +108,13 @@ describe('a Keras file that is refused, with the first thing that is wrong', () 
       ),
     );
     expect(refusal(codec.write(poisoned))).toBe('weight "model_weights/dense/sequential/dense/bias" (bias) holds NaN or infinity');
+  });
+
+  it('a weight stored compressed, which could declare gigabytes in a small file', async () => {
+    const gzipped = await writeNodesAs(legacyNodes(), (path) => (path === KERNEL ? 'gzip' : '<f'));
+    expect(refusal(gzipped)).toBe(
+      `weight "${KERNEL}" (kernel) is stored compressed, virtual or in oversized chunks, which Keras never writes`,
+    );
   });
 
   it('weights only (save_weights), and a layer with a variable too many', () => {

@@ -22,11 +22,16 @@ export function expectedPredictions(): Expected {
   return JSON.parse(readFileSync(fixture('notebook-cnn.expected.json'), 'utf8')) as Expected;
 }
 
-/** The members of a .keras file, as text where they are JSON. */
-export function kerasMembers(bytes: Uint8Array): { config: unknown; metadata: unknown; weights: Uint8Array } {
+/** The members of a .keras file, parsed where they are JSON, and config.json as written. */
+export function kerasMembers(bytes: Uint8Array): { config: unknown; configText: string; metadata: unknown; weights: Uint8Array } {
   const members = unzipSync(bytes);
-  const text = (name: string): unknown => JSON.parse(strFromU8(members[name] ?? new Uint8Array()));
-  return { config: text('config.json'), metadata: text('metadata.json'), weights: members['model.weights.h5'] ?? new Uint8Array() };
+  const text = (name: string): string => strFromU8(members[name] ?? new Uint8Array());
+  return {
+    config: JSON.parse(text('config.json')),
+    configText: text('config.json'),
+    metadata: JSON.parse(text('metadata.json')),
+    weights: members['model.weights.h5'] ?? new Uint8Array(),
+  };
 }
 
 /** A copy of a .keras file with its config.json changed. */
@@ -57,7 +62,7 @@ export async function readH5<T>(bytes: Uint8Array, read: (file: H5File) => T): P
   }
 }
 
-/** Writes groups and datasets as the app's codec would, but each dataset in the type `dtypeOf` gives it (h5wasm's names: '<f', '<d'). */
+/** Writes groups and datasets as the app's codec would, but each dataset as `dtypeOf` says: '<f', '<d' (float64), or 'gzip' (float32, compressed in chunks). */
 export async function writeNodesAs(nodes: readonly H5Node[], dtypeOf: (path: string) => string): Promise<Uint8Array> {
   const { FS } = await h5wasm.ready;
   const path = `/nodes-${++counter}.h5`;
@@ -67,7 +72,8 @@ export async function writeNodesAs(nodes: readonly H5Node[], dtypeOf: (path: str
       if (node.kind === 'dataset') {
         const dtype = dtypeOf(node.path);
         const data = dtype === '<d' ? Float64Array.from(node.values) : node.values;
-        file.create_dataset({ name: node.path, data, shape: [...node.shape], dtype });
+        const compressed = dtype === 'gzip' ? { chunks: [...node.shape], compression: 'gzip' as const } : {};
+        file.create_dataset({ name: node.path, data, shape: [...node.shape], dtype: dtype === 'gzip' ? '<f' : dtype, ...compressed });
         continue;
       }
       const group = node.path === '' ? file : file.create_group(node.path);

@@ -2,9 +2,10 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { WeightValues } from '../../ml/network/checkpoint';
 import type { StoredModelMeta } from '../../ml/network/modelMeta';
 import type { RaceReport } from '../../ml/engines/race';
+import type { MyDigit } from '../../ml/data/myDigits';
 import type { Snapshot } from '../protocol';
 
-/** The worker's database. Version 1 had only `models`, whose weights tfjs kept in its own database; 3 added `engines`. */
+/** The worker's database. Version 1 had only `models`, whose weights tfjs kept in its own database; 3 added `engines`, 4 `digits`. */
 export interface AppSchema extends DBSchema {
   /** What the list shows of each saved model. */
   models: { key: string; value: StoredModelMeta };
@@ -17,6 +18,8 @@ export interface AppSchema extends DBSchema {
   working: { key: string; value: WorkingSlot | StoredSnapshot };
   /** The last engine race, under the key of the build, browser and device it was run on. */
   engines: { key: string; value: { key: string; report: StoredRace } };
+  /** The learner's own digits, under their ids (checked with readMyDigit when read). */
+  digits: { key: string; value: MyDigit };
 }
 
 /** A race as stored: one kept before networks could be edited does not say which it timed (the notebook's). */
@@ -36,7 +39,7 @@ export type StoredSnapshot = Omit<Snapshot, 'record'> & {
 export type AppDb = IDBPDatabase<AppSchema>;
 
 const NAME = 'mnist-in-a-tab';
-const VERSION = 3;
+const VERSION = 4;
 
 /** Opens a database (upgrading it if needed) for one piece of work, and closes it after. */
 export async function withDatabase<Schema extends DBSchema, T>(
@@ -74,6 +77,7 @@ export function withAppDb<T>(work: (db: AppDb) => Promise<T>): Promise<T> {
         database.createObjectStore('working');
       }
       if (oldVersion < 3) database.createObjectStore('engines');
+      if (oldVersion < 4) database.createObjectStore('digits', { keyPath: 'id' });
     },
     work,
   );

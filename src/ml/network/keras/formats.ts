@@ -29,7 +29,9 @@ export function kerasFormatNamed(name: string): KerasFormat | null {
 
 /** A model's name as a file name: what a file system takes, at most 100 characters, never empty. */
 export function modelFileName(name: string, format: KerasFormat): string {
-  const safe = Array.from(name, (char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '-' : char))
+  // "mnist.keras" typed as the name downloads as mnist.keras, not mnist.keras.keras.
+  const bare = name.trim().replace(/\.(keras|h5|hdf5)$/i, '');
+  const safe = Array.from(bare, (char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '-' : char))
     .join('')
     .replace(/\s+/g, ' ')
     .trim()

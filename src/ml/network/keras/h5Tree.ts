@@ -15,13 +15,18 @@ export interface H5Description {
   /** float32, float64, int32… or "another type". */
   readonly dtype: string;
   readonly shape: readonly number[];
+  /**
+   * Stored as Keras stores weights: unfiltered, not virtual, in chunks no larger than itself. A
+   * compressed chunk can declare gigabytes in a small file, so nothing else is read.
+   */
+  readonly plain: boolean;
 }
 
 export interface H5Reader {
   /** A text attribute of the object at `path`; null if there is none or it is not text. */
   text(path: string, attr: string): string | null;
-  /** A list-of-text attribute; an empty attribute of any type is an empty list; null if there is none. */
-  texts(path: string, attr: string): string[] | null;
+  /** A list-of-text attribute of at most `limit` items; an empty attribute of any type is an empty list; null if there is none. */
+  texts(path: string, attr: string, limit: number): string[] | null;
   /** The names of a group's members; null if there is no group at `path`. */
   members(path: string): string[] | null;
   /** A dataset's type and shape, without its values; null if there is no dataset at `path`. */

@@ -12,7 +12,7 @@ export const KERAS_VERSION = '3.10.0';
 /** The model's name as Keras names a Sequential; it prefixes every weight's path in a legacy .h5. */
 export const MODEL_NAME = 'sequential';
 
-type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 export type JsonObject = { readonly [key: string]: Json };
 
 /** Keras' default names, in order: conv2d, conv2d_1, max_pooling2d…, dense_1 for the output layer (unsuffixed first, then _1, _2). */
@@ -200,4 +200,16 @@ export function metadataJson(now: Date): JsonObject {
   // Keras' own format: 2026-12-01@08:30:50.
   const dateSaved = now.toISOString().slice(0, 19).replace('T', '@');
   return { keras_version: KERAS_VERSION, date_saved: dateSaved };
+}
+
+/** Settings Python must read as floats: SGD refuses `momentum: 0` ("must be a float"), and 0 is what JSON.stringify writes for 0.0. */
+const FLOAT_KEYS = new Set(['learning_rate', 'momentum', 'rho', 'epsilon', 'beta_1', 'beta_2', 'ema_momentum', 'rate']);
+
+/** JSON text as Python's json module writes it for Keras: a whole float under FLOAT_KEYS keeps its ".0". */
+export function kerasJson(value: Json, key = ''): string {
+  if (typeof value === 'number' && FLOAT_KEYS.has(key) && Number.isInteger(value)) return `${value}.0`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item: Json) => kerasJson(item)).join(',')}]`;
+  const entries = Object.entries(value).map(([name, item]) => `${JSON.stringify(name)}:${kerasJson(item, name)}`);
+  return `{${entries.join(',')}}`;
 }

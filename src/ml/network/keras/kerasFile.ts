@@ -1,24 +1,23 @@
-import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
+import { zipSync, strToU8, strFromU8 } from 'fflate';
+import { readZipMembers } from '../../zipMembers';
 import type { OptimizerConfig } from '../../training/optimizers';
 import type { WeightValues } from '../checkpoint';
 import type { NetworkConfig } from '../network';
 import { planNetwork } from '../plan';
-import { excerpt, fail, ModelFileError, readTopology } from '../topology';
+import { fail, readTopology } from '../topology';
 import { kerasFormatOf, MAX_KERAS_BYTES, type KerasFormat } from './formats';
 import type { H5Attributes, H5Node, H5Reader } from './h5Tree';
-import { KERAS_VERSION, kerasModelJson, legacyConfigs, metadataJson } from './kerasConfig';
+import { KERAS_VERSION, kerasJson, kerasModelJson, legacyConfigs, metadataJson } from './kerasConfig';
 import { kerasWeightNodes, legacyWeightNodes, readKerasWeights, readLegacyWeights } from './kerasWeights';
 
 /*
  * Keras' two model files, both ways: `.keras` (Keras 3: a zip of metadata.json, config.json and
  * model.weights.h5) and the legacy `.h5` (model.save("x.h5")). Nothing of a file reaches a
  * deserialiser: the network is read layer by layer into this app's description, the weights are
- * checked against its plan, and the zip's members are capped by their stated sizes before any is
- * inflated (fflate inflates into a buffer of exactly that size, so a lie cannot make it larger).
+ * checked against its plan, and the zip's members are capped before and while they are inflated.
  */
 
 const MAX_CONFIG_BYTES = 2 ** 20;
-const MAX_METADATA_BYTES = 64 * 2 ** 10;
 
 /** What the worker's HDF5 library does for this module; the tests give it the same library in Node. */
 export interface H5Codec {
@@ -39,8 +38,6 @@ export interface KerasImport {
   readonly weights: WeightValues[];
 }
 
-const json = (value: unknown): string => JSON.stringify(value);
-
 export function writeKerasFile(codec: H5Codec, format: KerasFormat, model: KerasExport, now = new Date()): Uint8Array {
   switch (format) {
     case 'keras': {
@@ -48,8 +45,8 @@ export function writeKerasFile(codec: H5Codec, format: KerasFormat, model: Keras
       // Stored, not deflated, as Keras writes it: float32 weights barely compress.
       return zipSync(
         {
-          'metadata.json': strToU8(json(metadataJson(now))),
-          'config.json': strToU8(json(kerasModelJson(model.network, model.optimizer))),
+          'metadata.json': strToU8(kerasJson(metadataJson(now))),
+          'config.json': strToU8(kerasJson(kerasModelJson(model.network, model.optimizer))),
           'model.weights.h5': weights,
         },
         { level: 0, mtime: now },
@@ -59,7 +56,7 @@ export function writeKerasFile(codec: H5Codec, format: KerasFormat, model: Keras
       const { modelConfig, trainingConfig } = legacyConfigs(model.network, model.optimizer);
       // Keras' legacy writer names TensorFlow's backend here; tfjs follows TensorFlow's layouts.
       const version = { backend: 'tensorflow', keras_version: KERAS_VERSION };
-      const root: H5Attributes = { ...version, model_config: json(modelConfig), training_config: json(trainingConfig) };
+      const root: H5Attributes = { ...version, model_config: kerasJson(modelConfig), training_config: kerasJson(trainingConfig) };
       return codec.write([{ kind: 'group', path: '', attrs: root }, ...legacyWeightNodes(model.network, model.weights, version)]);
     }
   }
@@ -79,31 +76,20 @@ function parseNetwork(text: string, where: string): NetworkConfig {
   return network;
 }
 
+// metadata.json is not read: Keras does not check it either.
 const MEMBER_CAPS: Readonly<Record<string, number>> = {
-  'metadata.json': MAX_METADATA_BYTES,
   'config.json': MAX_CONFIG_BYTES,
   'model.weights.h5': MAX_KERAS_BYTES,
 };
 
-/** The members a .keras file needs, each capped by its stated size before it is inflated. */
+/** The members a .keras file needs, each capped by its stated size and as it is inflated. */
 function unzipKeras(bytes: Uint8Array): { config: string; weights: Uint8Array } {
-  let total = 0;
-  let members: Record<string, Uint8Array>;
-  try {
-    members = unzipSync(bytes, {
-      filter: (file) => {
-        const cap = MEMBER_CAPS[file.name];
-        if (cap === undefined) return false;
-        total += file.originalSize;
-        if (file.originalSize > cap || total > MAX_KERAS_BYTES)
-          fail(`its ${file.name} would unpack to ${(file.originalSize / 2 ** 20).toFixed(0)} MB; at most ${cap / 2 ** 20} MB is read`);
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof ModelFileError) throw error;
-    fail('it could not be read as a zip file: it may be truncated or damaged');
-  }
+  const members = readZipMembers(bytes, {
+    caps: MEMBER_CAPS,
+    total: MAX_KERAS_BYTES,
+    keyOf: (path) => (Object.hasOwn(MEMBER_CAPS, path) ? path : null),
+    refuse: fail,
+  });
   const config = members['config.json'];
   const weights = members['model.weights.h5'];
   if (!config) fail('it has no config.json: a .keras file holds metadata.json, config.json and model.weights.h5');
@@ -130,6 +116,6 @@ export function readKerasFile(codec: H5Codec, bytes: Uint8Array): KerasImport {
         return { network, weights: readLegacyWeights(reader, network) };
       });
     case null:
-      return fail(`it is neither a .keras file (a zip) nor an HDF5 file: it starts ${excerpt(Array.from(bytes.slice(0, 4)))}`);
+      return fail('it is neither a .keras file (a zip) nor an HDF5 file: its first bytes are neither’s signature');
   }
 }

@@ -14,6 +14,8 @@ import { kerasLayerNames, MODEL_NAME } from './kerasConfig';
 
 /** The most layer groups a legacy file may list: the family's 25 layers, with room for Keras' extras. */
 const MAX_LISTED_LAYERS = 64;
+/** BatchNormalization's four, with room: a list longer than this is not read. */
+const MAX_WEIGHTS_PER_LAYER = 8;
 
 interface KerasLayer {
   readonly planned: PlannedLayer;
@@ -80,6 +82,7 @@ function readWeight(reader: H5Reader, path: string, weight: PlannedWeight): Weig
   const description = reader.describe(path);
   if (!description) fail(`it has no weight ${where}`);
   if (description.dtype !== 'float32') fail(`weight ${where} is ${description.dtype}, not float32`);
+  if (!description.plain) fail(`weight ${where} is stored compressed, virtual or in oversized chunks, which Keras never writes`);
   if (!same(description.shape, weight.shape))
     fail(`weight ${where} has shape ${JSON.stringify(description.shape)}, not ${JSON.stringify(weight.shape)}`);
   const values = reader.floats(path);
@@ -106,11 +109,10 @@ export function readKerasWeights(reader: H5Reader, network: NetworkConfig): Weig
 
 /** The weights of a legacy .h5, paired with the network's weighted layers in order, as Keras pairs them. */
 export function readLegacyWeights(reader: H5Reader, network: NetworkConfig): WeightValues[] {
-  const listed = reader.texts('model_weights', 'layer_names');
-  if (!listed) fail('it has no model_weights group listing its layers');
-  if (listed.length > MAX_LISTED_LAYERS) fail(`it lists ${listed.length} layers; this app trains at most ${MAX_LISTED_LAYERS}`);
+  const listed = reader.texts('model_weights', 'layer_names', MAX_LISTED_LAYERS);
+  if (!listed) fail(`it has no model_weights group listing its layers as text (at most ${MAX_LISTED_LAYERS})`);
   const withWeights = listed.flatMap((name) => {
-    const weightNames = reader.texts(`model_weights/${name}`, 'weight_names');
+    const weightNames = reader.texts(`model_weights/${name}`, 'weight_names', MAX_WEIGHTS_PER_LAYER);
     if (weightNames === null && !reader.members(`model_weights/${name}`)) fail(`layer ${excerpt(name)} is listed but has no group`);
     return weightNames && weightNames.length > 0 ? [{ name, weightNames }] : [];
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMAGE_PIXELS } from '../../src/ml/data/mnist';
+import { IMAGE_PIXELS } from './mnist';
 import { IdxFormatError, encodeIdxImages, encodeIdxLabels, parseIdxImages, parseIdxLabels } from './idx';
 
 describe('IDX images', () => {

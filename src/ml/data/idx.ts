@@ -1,4 +1,4 @@
-import { IMAGE_PIXELS, IMAGE_SIZE } from '../../src/ml/data/mnist';
+import { IMAGE_PIXELS, IMAGE_SIZE } from './mnist';
 
 /** IDX magic numbers: 0x00000803 (unsigned bytes, 3 dimensions) and 0x00000801 (1 dimension). */
 export const IDX_IMAGES_MAGIC = 2051;
@@ -38,7 +38,7 @@ export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
   return bytes.subarray(8);
 }
 
-/** Builds IDX bytes; the tests use it to make small files with known content. */
+/** Builds IDX bytes: my digits' download, and small files with known content for the tests. */
 export function encodeIdxImages(pixels: Uint8Array, count: number): Uint8Array {
   const out = new Uint8Array(16 + pixels.length);
   const view = new DataView(out.buffer);
