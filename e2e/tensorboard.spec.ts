@@ -41,13 +41,14 @@ test('a run’s TensorBoard logs, and the compared runs’, download as event fi
         'epoch_loss',
         'epoch_accuracy',
         'epoch_learning_rate',
-        ...['conv2d_1', 'conv2d_2', 'dense_1', 'dense_2'].map((layer) => `sequential/${layer}/kernel/histogram`),
+        // Keras' names for the layers (the app's conv2d_1 is Keras' conv2d), as the notebook's runs tag them.
+        ...['conv2d', 'conv2d_1', 'dense', 'dense_1'].map((layer) => `sequential/${layer}/kernel/histogram`),
       ],
     ]),
   );
-  const dense = trainEvents?.[2]?.values.find((value) => value.tag === 'sequential/dense_1/kernel/histogram');
+  const dense = trainEvents?.[2]?.values.find((value) => value.tag === 'sequential/dense/kernel/histogram');
   expect(dense?.shape).toEqual([30, 3]);
-  // dense_1's 400 × 100 kernel: every weight in one bucket or another.
+  // The first dense layer's 400 × 100 kernel: every weight in one bucket or another.
   expect((dense?.numbers ?? []).filter((_, i) => i % 3 === 2).reduce((a, b) => a + b, 0)).toBe(40_000);
   const printed = (await page.getByTestId('epoch-log').innerText()).match(/val_accuracy (\d\.\d{4})/g) ?? [];
   const logged = (validationEvents ?? []).flatMap((event) => event.values.filter((value) => value.tag === 'epoch_accuracy'));

@@ -1,4 +1,6 @@
 import { zipSync } from 'fflate';
+import { kerasLayerNames } from '../../../ml/network/keras/kerasConfig';
+import { planNetwork } from '../../../ml/network/plan';
 import type { EpochLog } from '../../../ml/training/train';
 import type { LossSeries, RunRecord } from '../record';
 import { summaryEvent, versionEvent, type SummaryValue } from './events';
@@ -47,7 +49,20 @@ function steps(run: RunRecord): Step[] {
   });
 }
 
+/**
+ * The name Keras gives each layer of the run's network (conv2d, conv2d_1…; tfjs' and this app's
+ * are conv2d_1, conv2d_2…), so a histogram is tagged as the notebook's run tags the same layer.
+ */
+function kerasNameOf(run: RunRecord): (layer: string) => string {
+  const result = planNetwork(run.settings.network);
+  if (!result.ok) return (layer) => layer;
+  const names = kerasLayerNames(result.plan.layers);
+  const byName = new Map(result.plan.layers.map((layer, i) => [layer.name, names[i] ?? layer.name]));
+  return (layer) => byName.get(layer) ?? layer;
+}
+
 function trainEvents(run: RunRecord, at: readonly Step[]): Uint8Array[] {
+  const kerasName = kerasNameOf(run);
   return at.map(({ log, step, wallTime, iterations }) => {
     const rate =
       run.settings.schedule === 'constant'
@@ -62,7 +77,7 @@ function trainEvents(run: RunRecord, at: readonly Step[]): Uint8Array[] {
         const width = counts.length > 0 ? (max - min) / counts.length : 0;
         return {
           kind: 'histogram',
-          tag: `sequential/${layer}/kernel/histogram`,
+          tag: `sequential/${kerasName(layer)}/kernel/histogram`,
           rows: counts.map((count, i) => [min + i * width, min + (i + 1) * width, count] as const),
         };
       }),
