@@ -60,7 +60,7 @@ async function tfjsWeights(files: { json: string; weights: string }): Promise<nu
 test('a model trained in the tab downloads as .keras and .h5, each holding its network and its very weights as Keras lays them out', async ({
   page,
 }, testInfo) => {
-  await page.goto('/?backend=wasm&epochs=1&trainSize=1000&batchSize=100&testSize=300&net=c4-b-p-f-h16');
+  await page.goto('/?backend=wasm&epochs=1&trainSize=1000&batchSize=100&testSize=300&net=c4-b-p-f-h16&optimizer=sgd&learningRate=0.05');
   await expectDatasetReady(page);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
@@ -86,7 +86,8 @@ test('a model trained in the tab downloads as .keras and .h5, each holding its n
     'Dense',
     'Dense',
   ]);
-  expect(config.compile_config).toMatchObject({ loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  const sgd = { optimizer: { class_name: 'SGD', config: { learning_rate: Math.fround(0.05) } } };
+  expect(config.compile_config).toMatchObject({ ...sgd, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
   const weightsFile = await datasets(members['model.weights.h5'] ?? new Uint8Array());
   const kerasPaths = ['conv2d', 'batch_normalization', 'dense', 'dense_1'].flatMap((layer, i) =>
     Array.from({ length: i === 1 ? 4 : 2 }, (_, j) => `layers/${layer}/vars/${j}`),
@@ -106,6 +107,12 @@ test('a model trained in the tab downloads as .keras and .h5, each holding its n
     ),
   );
   expect(legacyPaths.map((path) => legacy.values.get(path))).toEqual(reference);
+
+  // A reload rebuilds the model compiled with a fresh Adam: the file still names the optimiser that trained it.
+  await page.reload();
+  await expect(page.getByTestId('notices')).toContainText('The model you had last time is back, trained through epoch 1.');
+  const reloaded = unzipSync((await downloaded(page, 'Download .keras')).bytes);
+  expect(JSON.parse(strFromU8(reloaded['config.json'] ?? new Uint8Array()))).toMatchObject({ compile_config: sgd });
 });
 
 test('the notebook’s own .keras and .h5 files load: the editor shows their network, the tab predicts what Keras predicted, a hostile file changes nothing', async ({

@@ -19,6 +19,10 @@
  *                   epochs (forced GC), and the time to import and open the largest run file accepted
  *   --keras N       instead: N writes of each Keras format (.keras, .h5) in the worker, then N uploads of each
  *                   Keras fixture, timed in one fresh page (the first write loads the HDF5 chunk)
+ *   --fine-tune N   instead: the notebook's model (the Keras fixture), N drawings of a continental 1 added to my
+ *                   digits, and accuracy on my held-out digits, on 20 fresh drawings and on MNIST's test set
+ *                   before and after one click of Fine-tune on my digits; --override "Learning rate=0.001;…"
+ *                   types settings (by their label) after the preset
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
@@ -31,9 +35,10 @@ import { printTable, type Result } from './lib/bench-table';
 import { measureKerasFiles } from './lib/bench-keras';
 import { measureRunStore } from './lib/bench-runs';
 import { measureHeap } from './lib/bench-heap';
+import { CONTINENTAL_ONE, measureFineTune } from './lib/bench-finetune';
 import { MAX_RUN_FILE_BYTES } from '../src/state/runs/runFile';
 import { nativeStep } from './lib/bench-native';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { MAX_WASM_THREADS, measuredFigures, threadCandidates, type RaceReport } from '../src/ml/engines/race';
 import { parseOptions, type Options } from './lib/bench-options';
 import { errorMessage } from '../src/ml/errors';
@@ -335,6 +340,11 @@ async function main(): Promise<void> {
     if (options.keras !== null) {
       const keras = await measureKerasFiles(browser, `http://127.0.0.1:${PORT}`, options.keras);
       console.log(JSON.stringify({ browser: browser.version(), options, keras }));
+      return;
+    }
+    if (options.fineTune !== null) {
+      const fineTune = await measureFineTune(browser, `http://127.0.0.1:${PORT}`, CONTINENTAL_ONE, options.fineTune, options.overrides);
+      console.log(JSON.stringify({ browser: browser.version(), cpu: cpus()[0]?.model ?? 'unknown', options, fineTune }));
       return;
     }
     if (options.heap !== null) {

@@ -23,6 +23,10 @@ export interface Options {
   heap: number | null;
   /** Instead: writes of each Keras format and uploads of each Keras fixture, this many of each. */
   keras: number | null;
+  /** Instead: this many drawings of one style added to my digits, scored before and after Fine-tune on my digits. */
+  fineTune: number | null;
+  /** Settings typed after the fine-tune preset, by their field's label ("Learning rate=0.001;Repeat my digits=20"). */
+  overrides: Record<string, string>;
   /** Where epochs are validated: the test set (the notebook's way) or a held-out 10 % of the training images. */
   validation: 'test' | 'split';
 }
@@ -38,7 +42,12 @@ export function parseOptions(argv: string[]): Options {
   }
   const epochs = value('--epochs');
   const presets = (value('--preset') ?? 'notebook').split(',');
-  if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(' or ')}, or both separated by a comma`);
+  if (!presets.every(isPresetName)) throw new Error(`--preset must be ${PRESET_NAMES.join(', ')}, or several separated by commas`);
+  const overrides: Record<string, string> = {};
+  for (const entry of (value('--override') ?? '').split(';')) {
+    const at = entry.indexOf('=');
+    if (at > 0) overrides[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+  }
   const networks = (value('--network') ?? NOTEBOOK_NET).split(',');
   for (const network of networks) {
     const read = readNetworkText(network);
@@ -62,6 +71,8 @@ export function parseOptions(argv: string[]): Options {
     runs: value('--runs') === undefined ? null : Math.max(1, Number(value('--runs'))),
     heap: value('--heap') === undefined ? null : Math.max(1, Number(value('--heap'))),
     keras: value('--keras') === undefined ? null : Math.max(1, Number(value('--keras'))),
+    fineTune: value('--fine-tune') === undefined ? null : Math.max(1, Number(value('--fine-tune'))),
+    overrides,
     validation,
   };
 }

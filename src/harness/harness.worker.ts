@@ -5,6 +5,7 @@ import { bareFitStepTimes } from '../ml/training/bareFit';
 import { IMAGE_PIXELS } from '../ml/data/mnist';
 import { NOTEBOOK_NETWORK } from '../ml/network/network';
 import { epochOrder } from '../ml/data/random';
+import { splitExamples } from '../ml/data/trainingSet';
 import { PRESETS } from '../state/presets';
 import { assertNever, errorMessage } from '../ml/errors';
 import { evaluate } from '../ml/training/evaluate';
@@ -51,11 +52,12 @@ async function replyTo(worker: MlWorker, request: HarnessRequest): Promise<Reply
       const { batches, batchSize } = request;
       // What trainEpochs does to each batch, timed alone: the cost the improved recipe adds to a step.
       const order = epochOrder(data.train.count, 42, 1);
+      const examples = splitExamples(data.train);
       const batch = new Uint8Array(batchSize * IMAGE_PIXELS);
       const times: number[] = [];
       for (let i = 0; i < batches; i++) {
         const started = performance.now();
-        augmentBatch(data.train.images, order, i * batchSize, batchSize, batch, PRESETS.improved, 42, 1);
+        augmentBatch(examples, order, i * batchSize, batchSize, batch, PRESETS.improved, 42, 1);
         times.push(performance.now() - started);
       }
       return { kind: 'augment-ms', value: times };

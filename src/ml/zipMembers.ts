@@ -1,4 +1,5 @@
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
+import { sizeText } from './text';
 
 /*
  * The members a file needs out of a zip someone else made, each capped before and while it is
@@ -36,8 +37,6 @@ export interface ZipRules {
   readonly refuse: (message: string) => never;
 }
 
-const megabytes = (bytes: number): string => (bytes < 2 ** 20 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / 2 ** 20).toFixed(1)} MB`);
-
 /** The wanted members present in the zip, unpacked; refused (through `rules.refuse`) on anything odd. */
 export function readZipMembers(bytes: Uint8Array, rules: ZipRules): Record<string, Uint8Array> {
   const { caps, keyOf, refuse } = rules;
@@ -53,10 +52,9 @@ export function readZipMembers(bytes: Uint8Array, rules: ZipRules): Record<strin
         if (listed.has(key)) throw new Refusal(`it lists ${key} twice`);
         if (compression !== 0 && compression !== 8)
           throw new Refusal(`its ${key} is compressed with method ${compression}, not stored or deflated`);
-        if (originalSize > cap)
-          throw new Refusal(`its ${key} would unpack to ${megabytes(originalSize)}; at most ${megabytes(cap)} is read`);
+        if (originalSize > cap) throw new Refusal(`its ${key} would unpack to ${sizeText(originalSize)}; at most ${sizeText(cap)} is read`);
         total += originalSize;
-        if (total > rules.total) throw new Refusal(`its files would unpack to more than ${megabytes(rules.total)} together`);
+        if (total > rules.total) throw new Refusal(`its files would unpack to more than ${sizeText(rules.total)} together`);
         listed.add(key);
         return false;
       },
@@ -75,7 +73,7 @@ export function readZipMembers(bytes: Uint8Array, rules: ZipRules): Record<strin
       file.ondata = (error, chunk, final) => {
         if (error) throw error;
         size += chunk.length;
-        if (size > cap) throw new Refusal(`its ${key} unpacks to more than ${megabytes(cap)}`);
+        if (size > cap) throw new Refusal(`its ${key} unpacks to more than ${sizeText(cap)}`);
         parts.push(chunk);
         if (!final) return;
         const whole = new Uint8Array(size);

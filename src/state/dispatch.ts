@@ -1,6 +1,6 @@
 import { assertNever } from '../ml/errors';
 import { datasetFailed, datasetProgress, datasetReady } from './datasetActions';
-import { evaluationFailed, evaluationReceived } from './evaluationActions';
+import { evaluationFailed, evaluationReceived, weightsReplaced } from './evaluationActions';
 import { backendLost } from './faultActions';
 import { libraryFailed, modelsListed } from './libraryActions';
 import { myDigitsFailed, myDigitsListed } from './myDigitsActions';
@@ -53,6 +53,7 @@ export function dispatch(message: Announcement): void {
     case 'model':
       modelAnnounced(message.network, message.epochsDone, message.trained, message.source, message.runId);
       networkAnnounced(message.network, message.trained);
+      weightsReplaced();
       return;
     case 'notice':
       noticeReceived(message.message, 'news');
@@ -65,7 +66,7 @@ export function dispatch(message: Announcement): void {
     }
     case 'training-started':
       // The run first: where its weights came from is read before training takes them over (the model's run id).
-      runStarted(message.runId, message.config, message.firstEpoch, message.lastEpoch);
+      runStarted(message.runId, message.config, message.firstEpoch, message.lastEpoch, message.myDigits);
       trainingStarted(message.firstEpoch, message.lastEpoch, message.steps, message.runId);
       return;
     case 'training-batch':

@@ -4,6 +4,7 @@ import { createMlClient, type MlClient } from './mlClient';
 import { appStore, initialState } from './store';
 import { MAX_RESTARTS_PER_MINUTE, type WorkerEvents } from './workerLife';
 import { NOTEBOOK_NETWORK } from '../ml/network/network';
+import { NOTEBOOK_OPTIMIZER } from '../ml/training/optimizers';
 
 /** A worker that records what the page sends and says what the test makes it say. */
 class FakeWorker {
@@ -30,7 +31,15 @@ class FakeWorker {
 const snapshot: Snapshot = {
   checkpoint: { epochs: 2, weights: [{ name: 'dense_2/kernel', shape: [1], values: new Float32Array([0.5]) }] },
   trained: true,
-  record: { network: NOTEBOOK_NETWORK, seed: 42, trainingSeconds: 3, testAccuracy: 0.9, source: null, runId: null },
+  record: {
+    network: NOTEBOOK_NETWORK,
+    seed: 42,
+    trainingSeconds: 3,
+    testAccuracy: 0.9,
+    source: null,
+    runId: null,
+    optimizer: NOTEBOOK_OPTIMIZER,
+  },
 };
 
 function setup(): { client: MlClient; workers: FakeWorker[]; kill: (worker: FakeWorker) => void; clock: { now: number } } {

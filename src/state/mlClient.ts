@@ -26,7 +26,7 @@ export interface MlClient {
   reset(): void;
   /** Class probabilities (and the convolutions' activations) for 784 pixel values in [0, 1]. */
   predict(pixels: Float32Array): Promise<Prediction>;
-  /** Evaluates the current weights on the configured test images. */
+  /** Evaluates the current weights on the test set chosen: the configured test images, or my held-out digits. */
   evaluate(): void;
   /** 784 bytes per requested image of an evaluation, by its index there. */
   images(on: EvaluatedOn, indices: readonly number[]): Promise<Uint8Array>;
@@ -169,7 +169,8 @@ export function createMlClient(options: MlClientOptions): MlClient {
     },
     reset,
     evaluate: () => {
-      life.send({ type: 'evaluate', testSize: config().train.testSize });
+      const { train } = config();
+      life.send({ type: 'evaluate', testSet: appStore.getState().testSet, testSize: train.testSize, holdOut: train.myHoldOut });
     },
     predict: (pixels) => request({ kind: 'predict', pixels }),
     images: (on, indices) => request({ kind: 'images', on, indices }),

@@ -11,6 +11,18 @@ describe('presets', () => {
     expect(differs.map(([key]) => key).sort()).toEqual(['learningRate', 'rotation', 'schedule', 'shift', 'zoom']);
   });
 
+  it('fine-tunes on my digits: one epoch at a low rate, augmented, my digits repeated; a recipe apart from the notebook’s', () => {
+    expect(PRESETS.fineTune).toMatchObject({ epochs: 1, myDigits: true, myRepeat: 50, optimizer: 'adam', schedule: 'constant' });
+    expect(PRESETS.fineTune.learningRate).toBeLessThan(NOTEBOOK_RECIPE.learningRate);
+    expect(presetOf(PRESETS.fineTune)).toBe('fineTune');
+    // My digits, and how often they repeat, are part of a recipe; the share held out is a way of measuring, as validation is.
+    expect(presetOf({ ...NOTEBOOK_RECIPE, myDigits: true })).toBeNull();
+    expect(presetOf({ ...PRESETS.fineTune, myRepeat: 10 })).toBeNull();
+    expect(presetOf({ ...PRESETS.fineTune, myHoldOut: 0.5, trainSize: 1000 })).toBe('fineTune');
+    // Off, the repeat does not matter.
+    expect(presetOf({ ...NOTEBOOK_RECIPE, myRepeat: 10 })).toBe('notebook');
+  });
+
   it('names the recipe of a run whatever its seed and amount of data, and none once a recipe setting changes', () => {
     expect(presetOf(NOTEBOOK_RECIPE)).toBe('notebook');
     expect(presetOf({ ...PRESETS.improved, seed: 7 })).toBe('improved');

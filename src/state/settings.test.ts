@@ -24,6 +24,9 @@ describe('settings', () => {
       shift: 0,
       validation: 'test',
       validationSplit: 0.1,
+      myDigits: false,
+      myRepeat: 1,
+      myHoldOut: 0.2,
     });
     expect(readParams('')).toEqual({
       config: { backend: null, train: NOTEBOOK_RECIPE, autostart: false, threads: null, kernels: 'simd', chartView: CHART_VIEW },
@@ -36,7 +39,7 @@ describe('settings', () => {
     const search =
       '?epochs=1&batchSize=64&learningRate=0.003&optimizer=rmsprop&schedule=step&lrDecay=0.7&rotation=12.5&zoom=8&shift=1.5' +
       '&trainSize=2000&testSize=500&seed=7&backend=webgl&autostart=1&threads=2&kernels=js&net=c16k5s.tanh-p3-b-f-h64-d0.25' +
-      '&smoothing=0&logScale=1&validation=split&validationSplit=0.25';
+      '&smoothing=0&logScale=1&validation=split&validationSplit=0.25&myDigits=1&myRepeat=12&myHoldOut=0.35';
     const { config, problems } = readParams(search);
     expect(problems).toEqual([]);
     expect(config).toEqual({
@@ -56,6 +59,9 @@ describe('settings', () => {
         testSize: 500,
         validation: 'split',
         validationSplit: 0.25,
+        myDigits: true,
+        myRepeat: 12,
+        myHoldOut: 0.35,
         seed: 7,
       },
       autostart: true,
@@ -126,6 +132,14 @@ describe('settings', () => {
     expect(readParams('?threads=12', 16).problems).toEqual(['threads=12 is more than wasm can run here (8, its cap); using 8.']);
     expect(readParams('?threads=2', 2).problems).toEqual([]);
     expect(readParams('?threads=0').problems).toEqual(['threads=0 is not a whole number from 1 to 64; the engine race chooses.']);
+    expect(readParams('?myDigits=true&myRepeat=1000&myHoldOut=-1')).toMatchObject({
+      config: { train: { myDigits: false, myRepeat: 1, myHoldOut: 0.2 } },
+      problems: [
+        'myDigits=true is not one of 0, 1; using 0.',
+        'myRepeat=1000 is not a whole number from 1 to 100; using 1.',
+        'myHoldOut=-1 is not a number from 0 to 0.9, like 0.2; using 0.2.',
+      ],
+    });
     expect(readParams('?kernels=avx')).toMatchObject({
       config: { kernels: 'simd' },
       problems: ['kernels=avx is not simd or js; using simd.'],
@@ -172,6 +186,10 @@ describe('settings', () => {
     ['validation', 'train', 'Validation must be one of test, split.'],
     ['validationSplit', '0', 'Validation share must be a number from 0.01 to 0.9, like 0.1.'],
     ['validationSplit', '1e-1', 'Validation share must be a number from 0.01 to 0.9, like 0.1.'],
+    ['myDigits', 'yes', 'Train with my digits must be one of 0, 1.'],
+    ['myRepeat', '0', 'Repeat my digits must be a whole number from 1 to 100.'],
+    ['myRepeat', '101', 'Repeat my digits must be a whole number from 1 to 100.'],
+    ['myHoldOut', '0.95', 'Share of my digits held out must be a number from 0 to 0.9, like 0.2.'],
     [
       'network',
       'c8-f-c8',

@@ -1,6 +1,7 @@
 import { BACKENDS, isBackendName, type BackendName, type WasmKernels } from '../ml/engines/backend';
 import { EXPECTED_COUNT } from '../ml/data/mnist';
 import { NO_AUGMENT } from '../ml/data/augment';
+import { NO_MY_DIGITS } from '../ml/data/myDigits';
 import { isValidationSource, NOTEBOOK_VALIDATION, splitProblem, VALIDATION_SOURCES } from '../ml/data/validation';
 import { NOTEBOOK_OPTIMIZER, OPTIMIZERS, isOptimizerName } from '../ml/training/optimizers';
 import { SCHEDULES, isScheduleName } from '../ml/training/schedule';
@@ -45,6 +46,7 @@ export const NOTEBOOK_RECIPE: TrainConfig = {
   lrDecay: 0.5,
   ...NO_AUGMENT,
   ...NOTEBOOK_VALIDATION,
+  ...NO_MY_DIGITS,
 };
 
 export const SETTING_NAMES = [
@@ -62,6 +64,9 @@ export const SETTING_NAMES = [
   'testSize',
   'validation',
   'validationSplit',
+  'myDigits',
+  'myRepeat',
+  'myHoldOut',
   'seed',
   'engine',
 ] as const;
@@ -103,6 +108,10 @@ export const SETTINGS: Readonly<Record<SettingName, SettingSpec>> = {
   testSize: { label: 'Test images', param: 'testSize', rule: { kind: 'whole', min: 1, max: EXPECTED_COUNT.test } },
   validation: { label: 'Validation', param: 'validation', rule: { kind: 'choice', choices: VALIDATION_SOURCES } },
   validationSplit: { label: 'Validation share', param: 'validationSplit', rule: { kind: 'decimal', min: 0.01, max: 0.9, example: '0.1' } },
+  // A checkbox on the form: '1' on, '0' off, as the URL writes it.
+  myDigits: { label: 'Train with my digits', param: 'myDigits', rule: { kind: 'choice', choices: ['0', '1'] } },
+  myRepeat: { label: 'Repeat my digits', param: 'myRepeat', rule: { kind: 'whole', min: 1, max: 100 } },
+  myHoldOut: { label: 'Share of my digits held out', param: 'myHoldOut', rule: { kind: 'decimal', min: 0, max: 0.9, example: '0.2' } },
   seed: { label: 'Seed', param: 'seed', rule: { kind: 'whole', min: 0, max: 0xffffffff } },
   engine: { label: 'Engine', param: 'backend', rule: { kind: 'choice', choices: [ENGINE_AUTO, ...BACKENDS] } },
 };
@@ -182,6 +191,9 @@ export function draftOf(config: Pick<AppConfig, 'backend' | 'train'>): Draft {
     testSize: String(train.testSize),
     validation: train.validation,
     validationSplit: String(train.validationSplit),
+    myDigits: train.myDigits ? '1' : '0',
+    myRepeat: String(train.myRepeat),
+    myHoldOut: String(train.myHoldOut),
     seed: String(train.seed),
     engine: config.backend ?? ENGINE_AUTO,
   };
@@ -207,6 +219,8 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
     trainSize: number('trainSize'),
     testSize: number('testSize'),
     validationSplit: number('validationSplit'),
+    myRepeat: number('myRepeat'),
+    myHoldOut: number('myHoldOut'),
     seed: number('seed'),
   };
   const networkText = readNetworkText(draft.network);
@@ -222,6 +236,8 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
     ? splitProblem(train.trainSize, { validation, validationSplit: train.validationSplit })
     : null;
   if (split && !errors.validationSplit && !errors.trainSize) errors.validationSplit = `${capitalised(split)}.`;
+  const myDigits = draft.myDigits;
+  if (myDigits !== '0' && myDigits !== '1') errors.myDigits = `Train with my digits must be ${describeRule(SETTINGS.myDigits.rule)}.`;
   const engine = draft.engine;
   const backend = isBackendName(engine) ? engine : null;
   if (!backend && engine !== ENGINE_AUTO) errors.engine = `Engine must be ${describeRule(SETTINGS.engine.rule)}.`;
@@ -234,5 +250,8 @@ export function checkDraft(draft: Draft): { config: Pick<AppConfig, 'backend' | 
   ) {
     return { config: null, errors };
   }
-  return { config: { backend, train: { ...train, network: networkText.network, optimizer, schedule, validation } }, errors };
+  return {
+    config: { backend, train: { ...train, network: networkText.network, optimizer, schedule, validation, myDigits: myDigits === '1' } },
+    errors,
+  };
 }

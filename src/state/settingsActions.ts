@@ -38,15 +38,15 @@ export function settingEdited(name: SettingName, text: string): void {
 }
 
 /**
- * A preset's button ("Notebook recipe", "Improved recipe"): the recipe on the whole dataset. The
+ * A preset's button ("Notebook recipe", "Improved recipe", "Fine-tune on my digits"): the recipe on the whole dataset. The
  * network, the seed and the engine stay as they are, so one seed or network can be tried with
  * each recipe, and the weights do not move to another engine.
  */
 export function applyPreset(name: PresetName): void {
   const { draft } = appStore.getState().settings;
-  // Where runs are validated is the learner's way of measuring, not part of a recipe: it stays.
-  const { network, seed, engine, validation, validationSplit } = draft;
-  applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), network, seed, engine, validation, validationSplit });
+  // Where runs are validated, and which of my digits are held out, is the learner's way of measuring, not part of a recipe: it stays.
+  const { network, seed, engine, validation, validationSplit, myHoldOut } = draft;
+  applyDraft({ ...draftOf({ backend: null, train: PRESETS[name] }), network, seed, engine, validation, validationSplit, myHoldOut });
 }
 
 /** How the batch curves are drawn: the address keeps it, a run does not. */

@@ -1,4 +1,5 @@
 import type { MyDigit } from '../ml/data/myDigits';
+import type { TestSet } from '../ml/data/validation';
 import type { BackendChoice, BackendName } from '../ml/engines/backend';
 import { NO_PACE, type Pace } from './pace';
 import { useStore } from 'zustand';
@@ -77,7 +78,7 @@ export interface ModelView {
   readonly weightHistory: readonly RunHistograms[];
 }
 
-/** The latest evaluation of the current weights on the test images. */
+/** The latest evaluation of the current weights: on MNIST's images, or on my held-out digits. */
 export interface EvaluationView {
   readonly result: EvaluationResult;
   readonly matrix: ConfusionMatrix;
@@ -158,6 +159,10 @@ export interface AppState {
   readonly model: ModelView | null;
   readonly training: TrainingView;
   readonly evaluation: EvaluationView | null;
+  /** The latest on my held-out digits, until other weights come in. */
+  readonly myEvaluation: EvaluationView | null;
+  /** What the evaluation panel shows, and Evaluate scores. */
+  readonly testSet: TestSet;
   /** Why the last evaluation asked for could not be made. */
   readonly evaluationError: string | null;
   readonly library: LibraryView;
@@ -190,6 +195,8 @@ export function initialState(): AppState {
     model: null,
     training: IDLE_TRAINING,
     evaluation: null,
+    myEvaluation: null,
+    testSet: 'mnist',
     evaluationError: null,
     library: { models: [], active: null, error: null, busy: false },
     myDigits: { digits: [], listed: false, busy: false, added: null, error: null },

@@ -5,6 +5,7 @@ import { DRAWER_ID } from './settings/SettingsDrawer';
 import { FaultAlert } from './FaultAlert';
 import { useMlClient } from './mlClientContext';
 import { TrainProgressBar } from './TrainProgressBar';
+import { useHeldOut } from './myDigits/useHeldOut';
 
 const STATUS_TEXT = {
   idle: 'Not trained yet',
@@ -25,7 +26,12 @@ export function TrainControls() {
   const loaded = useAppState((state) => state.model?.trained ?? false);
   const running = training === 'training';
   const settingsValid = useAppState((state) => Object.keys(state.settings.errors).length === 0);
-  const canTrain = datasetReady && backendReady && !running && settingsValid;
+  // Training with my digits needs one that is not held out: Train waits rather than fail in the worker.
+  const myDigitsOn = useAppState((state) => state.config.train.myDigits);
+  const myDigitCount = useAppState((state) => state.myDigits.digits.length);
+  const heldOut = useHeldOut().size;
+  const noDigitsToTrain = myDigitsOn && myDigitCount - heldOut === 0;
+  const canTrain = datasetReady && backendReady && !running && settingsValid && !noDigitsToTrain;
   // Train goes on from weights trained before (here, restored or loaded); say so, and offer the other way.
   const trainedBefore = useAppState(hasTrainedWeights);
   const settingsOpen = useSettingsOpen();
@@ -83,6 +89,12 @@ export function TrainControls() {
               Show them
             </button>
           )}
+        </p>
+      )}
+      {settingsValid && noDigitsToTrain && !running && (
+        <p className="alert-inline">
+          Train with my digits is on, but none of my digits is there to train on (those held out never are): add some from the drawing pad,
+          or turn it off under Settings.
         </p>
       )}
       {error && (

@@ -1,7 +1,27 @@
 import { errorMessage } from '../ml/errors';
-import type { MyDigit } from '../ml/data/myDigits';
+import type { MnistSplit } from '../ml/data/data';
+import { IMAGE_PIXELS } from '../ml/data/mnist';
+import { digitsFingerprint, NO_MY_DIGITS, splitMyDigits, type MyDigit, type MyDigitsConfig, type MyDigitsUse } from '../ml/data/myDigits';
+import { digitsSplit, EMPTY_SPLIT } from '../ml/data/trainingSet';
 import type { MyDigitsChange, Post } from './protocol';
 import { addDigits, deleteDigits, listDigits } from './storage/myDigitsStore';
+
+/** My held-out digits as a split, and their ids in its order. */
+export interface HeldOutDigits {
+  readonly split: MnistSplit;
+  readonly ids: readonly string[];
+}
+
+/** What a run takes of my digits: those it trains on (none unless its settings add them) and those it is measured on. */
+export interface RunDigits {
+  readonly train: MnistSplit;
+  readonly use: MyDigitsUse | null;
+  /** Null when none is held out. */
+  readonly heldOut: HeldOutDigits | null;
+}
+
+/** A run that neither trains with my digits nor has any held out. */
+export const NO_RUN_DIGITS: RunDigits = { train: EMPTY_SPLIT, use: null, heldOut: null };
 
 /** Every tab of the app hears on this channel when another one changed my digits. */
 const CHANNEL = 'mnist-in-a-tab-digits';
@@ -15,6 +35,41 @@ export class MyDigitsHost {
 
   constructor(private readonly post: Post) {
     if (this.otherTabs) this.otherTabs.onmessage = () => this.change(null);
+  }
+
+  /** My digits as a run with these settings takes them, once any change under way is done. */
+  async forRun(config: MyDigitsConfig): Promise<RunDigits> {
+    await this.queue;
+    const { train, heldOut } = splitMyDigits(this.digits, config.myHoldOut);
+    const use =
+      config.myDigits && train.length > 0 ? { count: train.length, repeat: config.myRepeat, fingerprint: digitsFingerprint(train) } : null;
+    return {
+      train: digitsSplit(use ? train : []),
+      use,
+      heldOut: heldOut.length > 0 ? { split: digitsSplit(heldOut), ids: heldOut.map((digit) => digit.id) } : null,
+    };
+  }
+
+  /** My digits held out at `share`, to be scored; an error that says so when there are none. */
+  async heldOut(share: number): Promise<HeldOutDigits> {
+    const { heldOut } = await this.forRun({ ...NO_MY_DIGITS, myHoldOut: share });
+    if (!heldOut)
+      throw new Error(
+        'none of my digits is held out yet, so there is nothing to score: add more from the drawing pad (about one in five is held out), or raise the share held out',
+      );
+    return heldOut;
+  }
+
+  /** 784 bytes per requested digit of an evaluation, by its index among `ids`. */
+  images(ids: readonly string[], indices: readonly number[]): Uint8Array {
+    const byId = new Map(this.digits.map((digit) => [digit.id, digit]));
+    const pixels = new Uint8Array(indices.length * IMAGE_PIXELS);
+    indices.forEach((index, i) => {
+      const digit = byId.get(ids[index] ?? '');
+      if (!digit) throw new Error('that digit is no longer among my digits');
+      pixels.set(digit.pixels, i * IMAGE_PIXELS);
+    });
+    return pixels;
   }
 
   change(change: MyDigitsChange | null): void {

@@ -1,11 +1,12 @@
-import type { EvaluatedOn } from '../ml/data/validation';
+import type { EvaluatedOn, TestSet } from '../ml/data/validation';
 import type { BackendChoice, BackendName, WasmKernels } from '../ml/engines/backend';
 import type { DatasetFailure } from '../ml/data/data';
 import type { Checkpoint } from '../ml/network/checkpoint';
-import type { DigitImage, MyDigit } from '../ml/data/myDigits';
+import type { DigitImage, MyDigit, MyDigitsUse } from '../ml/data/myDigits';
 import type { KerasFormat } from '../ml/network/keras/formats';
 import type { ModelMeta } from '../ml/network/modelMeta';
 import type { NetworkConfig } from '../ml/network/network';
+import type { OptimizerConfig } from '../ml/training/optimizers';
 import type { BatchReport, EpochLog, TrainConfig } from '../ml/training/train';
 
 /*
@@ -92,6 +93,8 @@ export interface SessionRecord {
   readonly source: string | null;
   /** The run (the page's record of a training) that made them, if any. */
   readonly runId: string | null;
+  /** The optimiser the weights were last trained with (kind and base learning rate): what a Keras file is compiled with. */
+  readonly optimizer: OptimizerConfig;
 }
 
 /** The last good weights and what they are, copied out of the backend. */
@@ -178,8 +181,8 @@ export type ToWorker =
   | { type: 'stop' }
   /** Fresh weights and optimiser, of `network`; the epoch count starts again. */
   | { type: 'reset'; seed: number; network: NetworkConfig }
-  /** Evaluates the current model on the first `testSize` test images. */
-  | { type: 'evaluate'; testSize: number }
+  /** Evaluates the current model on the first `testSize` test images, or on my digits held out at the share `holdOut`. */
+  | { type: 'evaluate'; testSet: TestSet; testSize: number; holdOut: number }
   /** Saves the current model to IndexedDB under a name (null: a default one). */
   | { type: 'save-model'; name: string | null }
   | { type: 'load-model'; id: string }
@@ -219,7 +222,16 @@ export type FromWorker =
   /** The last good weights, for the page to keep: they outlive this worker. */
   | { type: 'snapshot'; snapshot: Snapshot }
   /** The answer to train and continue-on: what is being trained, as part of which run. */
-  | { type: 'training-started'; firstEpoch: number; lastEpoch: number; steps: number; config: TrainConfig; runId: string }
+  | {
+      type: 'training-started';
+      firstEpoch: number;
+      lastEpoch: number;
+      steps: number;
+      config: TrainConfig;
+      runId: string;
+      /** My digits this click trains with (null: none). */
+      myDigits: MyDigitsUse | null;
+    }
   /** Throttled: the latest batch, plus the loss and learning rate of every batch since the last message, and their time together. */
   | { type: 'training-batch'; report: BatchReport; losses: number[]; rates: number[]; stepsMs: number }
   | { type: 'training-epoch'; log: EpochLog }

@@ -11,6 +11,8 @@ import type { ModelSession } from './training/session';
 import { Trainer } from './training/trainingRun';
 import { resumeLastVisit } from './resume';
 import { MyDigitsHost } from './myDigitsHost';
+import type { TestSet } from '../ml/data/validation';
+import { DEFAULT_HOLD_OUT } from '../ml/data/myDigits';
 
 type StartMessage = Extract<ToWorker, { type: 'start' }>;
 
@@ -88,7 +90,7 @@ export class MlWorker {
         });
         return;
       case 'evaluate':
-        void this.evaluate(message.testSize);
+        void this.evaluate(message.testSet, message.testSize, message.holdOut);
         return;
       case 'save-model':
         void this.withSession((session) => this.library.save(session, message.name));
@@ -136,7 +138,8 @@ export class MlWorker {
         };
       }
       case 'images': {
-        const value = this.dataset.images(request.on, request.indices);
+        const { on, indices } = request;
+        const value = on.kind === 'mine' ? this.digits.images(on.ids, indices) : this.dataset.images(on, indices);
         return { reply: { kind: 'images', value }, transfer: [value.buffer] };
       }
       case 'export-model': {
@@ -211,13 +214,14 @@ export class MlWorker {
     if (!session) this.post({ type: 'training-failed', message: 'Training cannot start: no TensorFlow.js backend is running.' });
     else if (!data) this.post({ type: 'training-failed', message: 'Training cannot start: the dataset is not loaded yet.' });
     else {
+      const mine = await this.digits.forRun(config);
       // A network of another cost may run faster on another engine: raced before it trains (a resumed run keeps its engine).
       if (!resume && !this.trainer.isTraining) await this.engine.fitNetwork(session, config.network);
-      await this.trainer.train(session, data, config, runId, resume);
+      await this.trainer.train(session, data, config, runId, mine, resume);
     }
   }
 
-  private async evaluate(testSize: number): Promise<void> {
+  private async evaluate(testSet: TestSet, testSize: number, holdOut: number): Promise<void> {
     if (this.trainer.isTraining) return;
     const session = await this.engine.session();
     const data = this.dataset.data;
@@ -226,7 +230,8 @@ export class MlWorker {
       return;
     }
     try {
-      await this.inference.evaluateAndPost(session, data, testSize);
+      if (testSet === 'mnist') await this.inference.evaluateAndPost(session, data, testSize);
+      else await this.inference.evaluateMine(session, data, await this.digits.heldOut(holdOut));
     } catch (error) {
       this.post({ type: 'evaluation-failed', message: `Evaluation failed: ${errorMessage(error)}` });
     }
@@ -235,6 +240,6 @@ export class MlWorker {
   /** Trained weights that just arrived (loaded, restored, or the data came late): score them, so accuracy and confusion show at once. */
   private async evaluateIfReady(session: ModelSession): Promise<void> {
     if (!this.dataset.data || this.trainer.isTraining || !session.trained) return;
-    await this.evaluate(this.testSize);
+    await this.evaluate('mnist', this.testSize, DEFAULT_HOLD_OUT);
   }
 }

@@ -3,6 +3,7 @@ import { loadMnistFromIdx } from '../../../scripts/lib/mnist-data';
 import { IDENTITY, augmentBatch, transformFor, warpImage, type AugmentConfig } from './augment';
 import { imageAt, type MnistData } from './data';
 import { IMAGE_PIXELS } from './mnist';
+import { splitExamples } from './trainingSet';
 
 let data: MnistData;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ const mass = (pixels: Uint8Array): number => pixels.reduce((sum, value) => sum +
 function augmented(config: AugmentConfig, seed: number, epoch: number, count = 64): Uint8Array {
   const order = Uint32Array.from({ length: count }, (_, i) => i * 7);
   const batch = new Uint8Array(count * IMAGE_PIXELS);
-  augmentBatch(data.train.images, order, 0, count, batch, config, seed, epoch);
+  augmentBatch(splitExamples(data.train), order, 0, count, batch, config, seed, epoch);
   return batch;
 }
 

@@ -1,5 +1,6 @@
 import { IMAGE_PIXELS, IMAGE_SIZE } from './mnist';
 import { mulberry32 } from './random';
+import type { Examples } from './trainingSet';
 
 /**
  * Data augmentation on the batch's bytes: each training image is rotated, scaled and
@@ -118,7 +119,7 @@ function pixel(source: Uint8Array, x: number, y: number): number {
  * gathered into `batch`) by their augmented versions for this epoch.
  */
 export function augmentBatch(
-  images: Uint8Array,
+  examples: Examples,
   order: ArrayLike<number>,
   start: number,
   count: number,
@@ -129,7 +130,6 @@ export function augmentBatch(
 ): void {
   for (let i = 0; i < count; i++) {
     const index = order[start + i] ?? 0;
-    const source = images.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
-    warpImage(source, transformFor(config, seed, epoch, index), batch.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS));
+    warpImage(examples.pixels(index), transformFor(config, seed, epoch, index), batch.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS));
   }
 }

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MnistSplit } from './data';
 import { IMAGE_PIXELS, IMAGE_SIZE } from './mnist';
+import type { Examples } from './trainingSet';
 
 /**
  * Copies the images and labels at `order[start … start+size)` into reusable byte
  * buffers. The dataset stays bytes; only the batch becomes a tensor.
  */
 export function gatherBatch(
-  split: MnistSplit,
+  examples: Examples,
   order: ArrayLike<number>,
   start: number,
   size: number,
@@ -16,8 +16,8 @@ export function gatherBatch(
   const n = Math.min(size, order.length - start);
   for (let i = 0; i < n; i++) {
     const index = order[start + i] ?? 0;
-    buffers.images.set(split.images.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS), i * IMAGE_PIXELS);
-    buffers.labels[i] = split.labels[index] ?? 0;
+    buffers.images.set(examples.pixels(index), i * IMAGE_PIXELS);
+    buffers.labels[i] = examples.label(index);
   }
   return n;
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { IdxFormatError } from './idx';
 import { IMAGE_PIXELS } from './mnist';
-import { DEFAULT_HOLD_OUT, digitHash, isHeldOut, myDigitsIdx, readMyDigitsIdx, type DigitImage } from './myDigits';
+import {
+  DEFAULT_HOLD_OUT,
+  digitHash,
+  digitsFingerprint,
+  isHeldOut,
+  myDigitsIdx,
+  readMyDigitsIdx,
+  splitMyDigits,
+  type DigitImage,
+} from './myDigits';
 import { mulberry32 } from './random';
 
 function digits(count: number, seed: number): DigitImage[] {
@@ -54,5 +63,27 @@ describe('held-out digits', () => {
     const { images, labels } = myDigitsIdx(kept);
     expect(readMyDigitsIdx(images, labels).map(digitHash)).toEqual(kept.map(digitHash));
     for (const digit of kept) if (isHeldOut(digit, 0.1)) expect(isHeldOut(digit, 0.3)).toBe(true);
+  });
+});
+
+describe('my digits for a run', () => {
+  it('splits by the held-out share as isHeldOut says, keeping the order on each side', () => {
+    const kept = digits(200, 7);
+    const { train, heldOut } = splitMyDigits(kept, DEFAULT_HOLD_OUT);
+    expect(train.length + heldOut.length).toBe(200);
+    expect(heldOut.every((digit) => isHeldOut(digit, DEFAULT_HOLD_OUT))).toBe(true);
+    expect(train.some((digit) => isHeldOut(digit, DEFAULT_HOLD_OUT))).toBe(false);
+    expect(train).toEqual(kept.filter((digit) => !isHeldOut(digit, DEFAULT_HOLD_OUT)));
+    expect(splitMyDigits(kept, 0).heldOut).toEqual([]);
+  });
+
+  it('fingerprints a set whatever its order, and tells another set apart', () => {
+    const kept = digits(30, 8);
+    const print = digitsFingerprint(kept);
+    expect(print).toMatch(/^[0-9a-f]{8}$/);
+    expect(digitsFingerprint([...kept].reverse())).toBe(print);
+    expect(digitsFingerprint(kept.slice(1))).not.toBe(print);
+    const relabelled = kept.map((digit, i) => (i === 0 ? { ...digit, label: (digit.label + 1) % 10 } : digit));
+    expect(digitsFingerprint(relabelled)).not.toBe(print);
   });
 });

@@ -14,6 +14,29 @@ export const MAX_MY_DIGITS = 10_000;
 /** The share of my digits held out by default: never trained on, what "my digits" accuracy is measured on. */
 export const DEFAULT_HOLD_OUT = 0.2;
 
+/** The labels a digit can have, in order. */
+export const DIGIT_LABELS: readonly number[] = Array.from({ length: NUM_CLASSES }, (_, digit) => digit);
+
+/** How a run uses my digits: whether it trains with them, how often each is repeated per epoch, and the share held out. */
+export interface MyDigitsConfig {
+  /** My digits that are not held out join every training epoch. */
+  readonly myDigits: boolean;
+  /** How many times each of them joins an epoch, 1–100. */
+  readonly myRepeat: number;
+  /** The share held out: never trained on, what "my digits" accuracy is measured on. */
+  readonly myHoldOut: number;
+}
+
+export const NO_MY_DIGITS: MyDigitsConfig = { myDigits: false, myRepeat: 1, myHoldOut: DEFAULT_HOLD_OUT };
+
+/** What a run trained with: how many of my digits, each repeated how often per epoch, and the set's fingerprint. */
+export interface MyDigitsUse {
+  readonly count: number;
+  readonly repeat: number;
+  /** Eight hex digits, the same for the same digits in any order. */
+  readonly fingerprint: string;
+}
+
 export const MY_DIGITS_FILES = { images: 'my-digits-images-idx3-ubyte', labels: 'my-digits-labels-idx1-ubyte' } as const;
 
 /** The IDX files of the most digits kept, as the zip states them: anything larger is refused before it is read. */
@@ -71,6 +94,27 @@ export function digitHash({ label, pixels }: DigitImage): number {
  */
 export function isHeldOut(digit: DigitImage, share: number): boolean {
   return digitHash(digit) / 2 ** 32 < share;
+}
+
+/** My digits split by the held-out share, each side in the given order. */
+export function splitMyDigits<T extends DigitImage>(digits: readonly T[], share: number): { train: T[]; heldOut: T[] } {
+  const train: T[] = [];
+  const heldOut: T[] = [];
+  for (const digit of digits) (isHeldOut(digit, share) ? heldOut : train).push(digit);
+  return { train, heldOut };
+}
+
+/** A set's fingerprint, whatever its order: FNV-1a over its digits' own hashes, sorted. */
+export function digitsFingerprint(digits: readonly DigitImage[]): string {
+  const hashes = Uint32Array.from(digits, digitHash).sort();
+  let hash = 0x811c9dc5;
+  for (const value of hashes) {
+    for (let shift = 0; shift < 32; shift += 8) {
+      hash ^= (value >>> shift) & 0xff;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 /** MNIST's two IDX files of the digits, in their order. */

@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import { sizeText } from '../text';
 import { readZipMembers } from '../zipMembers';
 import { IdxFormatError } from './idx';
 import { MAX_MY_DIGITS_BYTES, MY_DIGITS_FILES, myDigitsIdx, readMyDigitsIdx, type DigitImage } from './myDigits';
@@ -28,13 +29,17 @@ function refuse(message: string): never {
   throw new IdxFormatError(message);
 }
 
+/** Why a file of this many bytes is no zip of my digits (checked before a byte of it is read), or null. */
+export function zipSizeProblem(bytes: number): string | null {
+  return bytes > MAX_MY_DIGITS_ZIP_BYTES
+    ? `it is ${sizeText(bytes)}; a zip of my digits is at most ${sizeText(MAX_MY_DIGITS_ZIP_BYTES)}`
+    : null;
+}
+
 /** The digits of a zip written by myDigitsZip (or by hand, with the same two names, in any folder), checked; throws IdxFormatError. */
 export function readMyDigitsZip(bytes: Uint8Array): DigitImage[] {
-  if (bytes.byteLength > MAX_MY_DIGITS_ZIP_BYTES) {
-    refuse(
-      `it is ${(bytes.byteLength / 2 ** 20).toFixed(0)} MB; a zip of my digits is at most ${(MAX_MY_DIGITS_ZIP_BYTES / 2 ** 20).toFixed(1)} MB`,
-    );
-  }
+  const tooLarge = zipSizeProblem(bytes.byteLength);
+  if (tooLarge) refuse(tooLarge);
   const members = readZipMembers(bytes, {
     caps: CAPS,
     total: MAX_MY_DIGITS_BYTES.images + MAX_MY_DIGITS_BYTES.labels,

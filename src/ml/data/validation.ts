@@ -23,7 +23,23 @@ export interface ValidationConfig {
 export const NOTEBOOK_VALIDATION: ValidationConfig = { validation: 'test', validationSplit: 0.1 };
 
 /** Which images an evaluation scored: the first N test images, or training images from `first` on. */
-export type EvaluatedOn = { readonly kind: 'test' } | { readonly kind: 'validation'; readonly first: number };
+export type MnistEvaluatedOn = { readonly kind: 'test' } | { readonly kind: 'validation'; readonly first: number };
+
+/** Or my held-out digits, by id in the order scored (the list may change after). */
+export type EvaluatedOn = MnistEvaluatedOn | { readonly kind: 'mine'; readonly ids: readonly string[] };
+
+/** What Evaluate scores: MNIST's test images, or my held-out digits. */
+export const TEST_SETS = ['mnist', 'mine'] as const;
+export type TestSet = (typeof TEST_SETS)[number];
+
+export function isTestSet(value: string): value is TestSet {
+  return isOneOf(TEST_SETS, value);
+}
+
+/** The test set an evaluation belongs to. */
+export function testSetOf(on: EvaluatedOn): TestSet {
+  return on.kind === 'mine' ? 'mine' : 'mnist';
+}
 
 /**
  * How many of the first `trainCount` training images are trained on. Keras takes the last
@@ -46,7 +62,7 @@ export function splitProblem(trainCount: number, config: ValidationConfig): stri
 export interface RunImages {
   readonly trainCount: number;
   readonly validation: MnistSplit;
-  readonly on: EvaluatedOn;
+  readonly on: MnistEvaluatedOn;
 }
 
 /** The training and validation images a run's settings name in the dataset (views, not copies). */
@@ -70,7 +86,7 @@ export function slice(split: MnistSplit, from: number, to: number): MnistSplit {
 }
 
 /** The split an evaluation's images come from, and the offset of its first image there. */
-export function evaluatedSplit(data: MnistData, on: EvaluatedOn): { split: MnistSplit; first: number } {
+export function evaluatedSplit(data: MnistData, on: MnistEvaluatedOn): { split: MnistSplit; first: number } {
   switch (on.kind) {
     case 'test':
       return { split: data.test, first: 0 };
@@ -86,6 +102,8 @@ export function imageName(on: EvaluatedOn, index: number): string {
       return `test image ${index}`;
     case 'validation':
       return `training image ${on.first + index}`;
+    case 'mine':
+      return `my held-out digit ${index + 1}`;
   }
 }
 

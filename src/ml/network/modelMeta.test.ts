@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNet } from './netText';
 import { NOTEBOOK_NETWORK } from './network';
+import { NOTEBOOK_OPTIMIZER } from '../training/optimizers';
 import { defaultName, readModelMeta, sortByDate, type ModelMeta } from './modelMeta';
 
 describe('model metadata', () => {
@@ -14,6 +15,7 @@ describe('model metadata', () => {
     seed: 42,
     trainingSeconds: 47,
     network: NOTEBOOK_NETWORK,
+    optimizer: { optimizer: 'sgd', learningRate: 0.01 },
   });
 
   it('recognises complete entries only, and reads one saved before networks could be edited as the notebook’s', () => {
@@ -26,6 +28,23 @@ describe('model metadata', () => {
     const other = parseNet('f-h32');
     expect(readModelMeta({ ...meta('a', 'x'), network: other })?.network).toEqual(other);
     expect(readModelMeta({ ...meta('a', 'x'), network: { layers: [{ kind: 'lstm' }] } })).toBeNull();
+  });
+
+  it('keeps the optimiser that trained the weights, and reads one saved before it was recorded, or a malformed one, as the notebook’s', () => {
+    expect(readModelMeta(meta('a', 'x'))?.optimizer).toEqual({ optimizer: 'sgd', learningRate: 0.01 });
+    const older: Record<string, unknown> = { ...meta('a', 'x') };
+    delete older.optimizer;
+    expect(readModelMeta(older)?.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+    for (const optimizer of [
+      { optimizer: 'nadam', learningRate: 0.01 },
+      { optimizer: 'sgd', learningRate: 0 },
+      { optimizer: 'sgd', learningRate: Number.POSITIVE_INFINITY },
+      { optimizer: 'sgd', learningRate: '0.01' },
+      'sgd',
+      null,
+    ]) {
+      expect(readModelMeta({ ...meta('a', 'x'), optimizer })?.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+    }
   });
 
   it('lists newest first and names models readably', () => {

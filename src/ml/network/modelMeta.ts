@@ -1,4 +1,5 @@
 import { isRecord } from '../json';
+import { readOptimizer, type OptimizerConfig } from '../training/optimizers';
 import { NOTEBOOK_NETWORK, readNetwork, type NetworkConfig } from './network';
 
 /* What the app records beside each saved model, and how saved models are listed and named. */
@@ -16,16 +17,21 @@ export interface ModelMeta {
   readonly trainingSeconds: number;
   /** The network the weights are of. */
   readonly network: NetworkConfig;
+  /** The optimiser the weights were last trained with: what a Keras file of them is compiled with. */
+  readonly optimizer: OptimizerConfig;
 }
 
-/** A record as stored: one saved before networks could be edited does not say which it has (the notebook's). */
-export type StoredModelMeta = Omit<ModelMeta, 'network'> & { readonly network?: unknown };
+/**
+ * A record as stored: one saved before networks could be edited does not say which it has (the
+ * notebook's), nor one saved before the optimiser was recorded which trained it (read as the notebook's).
+ */
+export type StoredModelMeta = Omit<ModelMeta, 'network' | 'optimizer'> & { readonly network?: unknown; readonly optimizer?: unknown };
 
-/** A stored record, checked, with its network; null if it is not one. */
+/** A stored record, checked, with its network and optimiser; null if it is not one (a malformed optimiser alone reads as the notebook's). */
 export function readModelMeta(value: unknown): ModelMeta | null {
   if (!isStoredMeta(value)) return null;
   const network = value.network === undefined ? NOTEBOOK_NETWORK : readNetwork(value.network);
-  return network ? { ...value, network } : null;
+  return network ? { ...value, network, optimizer: readOptimizer(value.optimizer) } : null;
 }
 
 function isStoredMeta(value: unknown): value is StoredModelMeta {

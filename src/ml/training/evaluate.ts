@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchBuffers, gatherBatch, imagesTensor } from '../data/batches';
 import type { MnistSplit } from '../data/data';
+import { splitExamples } from '../data/trainingSet';
 import { NUM_CLASSES } from '../data/mnist';
 
 export interface Evaluation {
@@ -34,12 +35,13 @@ export async function evaluate(
   const n = Math.min(count, split.count);
   const order = Array.from({ length: n }, (_, i) => i);
   const buffers = batchBuffers(batchSize);
+  const examples = splitExamples(split);
   const predictions = new Int32Array(n);
   const confidences = new Float32Array(n);
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < n; start += batchSize) {
-    const size = gatherBatch(split, order, start, batchSize, buffers);
+    const size = gatherBatch(examples, order, start, batchSize, buffers);
     const { lossTotal, predicted, confidence } = tf.tidy(() => {
       const labels = tf.tensor1d(buffers.labels.subarray(0, size), 'int32');
       const probabilities = model.predict(imagesTensor(buffers.images, size)) as tf.Tensor2D;

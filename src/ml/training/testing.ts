@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NO_AUGMENT } from '../data/augment';
 import { NOTEBOOK_VALIDATION } from '../data/validation';
+import { NO_MY_DIGITS } from '../data/myDigits';
 import { installTrainingKernels } from '../kernels';
 import type { ScheduleConfig } from './schedule';
 import type { ScheduleSpan, TrainConfig, TrainHooks } from './train';
@@ -16,6 +17,7 @@ export const PLAIN_STEPS = {
   lrDecay: 0.5,
   ...NO_AUGMENT,
   ...NOTEBOOK_VALIDATION,
+  ...NO_MY_DIGITS,
 } as const satisfies Omit<ScheduleConfig, 'learningRate'> & Partial<TrainConfig>;
 
 /** Hooks for training in tests: never stop, no UI, a real clock. */

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromIdx } from '../../../scripts/lib/mnist-data';
 import type { MnistData } from '../data/data';
 import { imagesTensor } from '../data/batches';
-import type { EvaluatedOn } from '../data/validation';
+import { digitsSplit } from '../data/trainingSet';
+import type { MnistEvaluatedOn } from '../data/validation';
 import { buildCnn, compileCnn } from '../network/build';
 import { ANY_SPAN, PLAIN_STEPS, quietHooks, useTrainingBackend } from './testing';
 import { evaluate } from './evaluate';
@@ -66,7 +67,7 @@ describe('trainEpochs', () => {
 
   it('with a validation split, trains on the first images only and validates on the held-out rest, as Keras does', async () => {
     const model = freshModel();
-    const seen: { steps: number; on: EvaluatedOn; count: number; accuracy: number }[] = [];
+    const seen: { steps: number; on: MnistEvaluatedOn; count: number; accuracy: number }[] = [];
     await trainEpochs(
       model,
       model.optimizer,
@@ -92,6 +93,45 @@ describe('trainEpochs', () => {
     const correct = Array.from(predictions.dataSync()).filter((p, i) => p === labels[i]).length;
     predictions.dispose();
     expect(seen[0]?.accuracy).toBeCloseTo(correct / 200, 10);
+    model.dispose();
+  });
+
+  it('with my digits, trains on them repeated in every epoch, and learns them', async () => {
+    const model = freshModel();
+    // A hollow square labelled 7, drawn ten times a little apart: no MNIST image looks like it.
+    const squares = Array.from({ length: 10 }, (_, i) => {
+      const pixels = new Uint8Array(784);
+      for (let k = 6; k < 22; k++)
+        for (const [x, y] of [
+          [k, 6 + (i % 3)],
+          [k, 21],
+          [6, k],
+          [21 - (i % 2), k],
+        ] as const)
+          pixels[y * 28 + x] = 255;
+      return { label: 7, pixels };
+    });
+    const steps: number[] = [];
+    await trainEpochs(
+      model,
+      model.optimizer,
+      data,
+      { ...config, trainSize: 256, epochs: 2, testSize: 100, myDigits: true, myRepeat: 20 },
+      1,
+      ANY_SPAN,
+      quietHooks({
+        onEpoch: (log) => {
+          steps.push(log.steps);
+          return Promise.resolve();
+        },
+      }),
+      digitsSplit(squares),
+    );
+    // 256 MNIST images and 10 × 20 of mine: 456 a epoch, 4 batches of 128.
+    expect(steps).toEqual([4, 4]);
+    const predicted = tf.tidy(() => (model.predict(imagesTensor(digitsSplit(squares).images, 10)) as tf.Tensor2D).argMax(1));
+    expect(Array.from(predicted.dataSync())).toEqual(Array.from({ length: 10 }, () => 7));
+    predicted.dispose();
     model.dispose();
   });
 

@@ -1,18 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { augmentBatch, augments, type AugmentConfig } from '../data/augment';
 import { batchBuffers, gatherBatch, imagesTensor } from '../data/batches';
-import type { MnistData } from '../data/data';
+import type { MnistData, MnistSplit } from '../data/data';
 import type { NetworkConfig } from '../network/network';
 import { EVALUATION_BATCH, correctCount, crossEntropy, evaluate, type Evaluation } from './evaluate';
 import { NonFiniteError } from './faults';
 import { isTunable } from './makeOptimizer';
 import type { OptimizerConfig } from './optimizers';
-import { epochOrder } from '../data/random';
+import { EMPTY_SPLIT, runTrainingSet } from '../data/trainingSet';
 import { learningRateAt, type ScheduleConfig } from './schedule';
-import { runImages, type EvaluatedOn, type ValidationConfig } from '../data/validation';
+import { runImages, type MnistEvaluatedOn, type ValidationConfig } from '../data/validation';
+import type { MyDigitsConfig } from '../data/myDigits';
 
 /** A run's settings: the network, the optimiser, its learning-rate schedule, the augmentation and the data. */
-export interface TrainConfig extends OptimizerConfig, ScheduleConfig, AugmentConfig, ValidationConfig {
+export interface TrainConfig extends OptimizerConfig, ScheduleConfig, AugmentConfig, ValidationConfig, MyDigitsConfig {
   /** The network trained: a different one starts from fresh weights. */
   readonly network: NetworkConfig;
   readonly epochs: number;
@@ -70,7 +71,7 @@ export interface TrainHooks {
   yieldToEvents(): Promise<void>;
   onBatch(report: BatchReport): void;
   /** After each epoch, with its validation: on the test set or the held-out training images. */
-  onEpoch(log: EpochLog, evaluation: Evaluation, on: EvaluatedOn): Promise<void>;
+  onEpoch(log: EpochLog, evaluation: Evaluation, on: MnistEvaluatedOn): Promise<void>;
 }
 
 export interface TrainOutcome {
@@ -109,7 +110,8 @@ export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, images
 }
 
 /**
- * Trains `config.epochs` epochs numbered from `firstEpoch`. A non-finite loss or a
+ * Trains `config.epochs` epochs numbered from `firstEpoch`, on the run's training images and, when
+ * its settings add them, `mine` (my digits that are not held out). A non-finite loss or a
  * lost backend ends it with an error before the bad results reach onEpoch. Each step's [loss, correct]
  * is read one step late, so the backend always has the next step queued while the
  * previous result downloads, and at most two steps are ever in flight.
@@ -122,10 +124,11 @@ export async function trainEpochs(
   firstEpoch: number,
   span: ScheduleSpan,
   hooks: TrainHooks,
+  mine: MnistSplit = EMPTY_SPLIT,
 ): Promise<TrainOutcome> {
   const images = runImages(data, config);
-  const { trainCount } = images;
-  const steps = Math.ceil(trainCount / config.batchSize);
+  const training = runTrainingSet(data, config, mine);
+  const steps = Math.ceil(training.size / config.batchSize);
   const buffers = batchBuffers(config.batchSize);
   const lastEpoch = firstEpoch + config.epochs - 1;
   const augmenting = augments(config);
@@ -134,7 +137,7 @@ export async function trainEpochs(
   let evaluation: Evaluation | null = null;
 
   for (let epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-    const order = epochOrder(data.train.count, config.seed, epoch).filter((index) => index < trainCount);
+    const order = training.order(config.seed, epoch);
     const started = hooks.now();
     let lossSum = 0;
     let correctSum = 0;
@@ -178,8 +181,8 @@ export async function trainEpochs(
 
     for (let step = 1; step <= steps; step++) {
       const start = (step - 1) * config.batchSize;
-      const size = gatherBatch(data.train, order, start, config.batchSize, buffers);
-      if (augmenting) augmentBatch(data.train.images, order, start, size, buffers.images, config, config.seed, epoch);
+      const size = gatherBatch(training, order, start, config.batchSize, buffers);
+      if (augmenting) augmentBatch(training, order, start, size, buffers.images, config, config.seed, epoch);
       const learningRate = learningRateAt(config, (epoch - span.firstEpoch) * steps + step - 1, span.epochs * steps, steps);
       // Only on a change: SGD makes a new scalar tensor each time.
       if (learningRate !== rate && isTunable(optimizer)) optimizer.setLearningRate(learningRate);

@@ -13,7 +13,9 @@ import {
   runIdFor,
   sameExperiment,
   setEvaluation,
+  setMyEvaluation,
   startRun,
+  type RunStart,
 } from './record';
 
 const log = (epoch: number, loss: number): EpochLog => ({
@@ -28,7 +30,7 @@ const log = (epoch: number, loss: number): EpochLog => ({
   valAccuracy: 1 - loss / 2,
 });
 
-const started = startRun({
+const start: RunStart = {
   id: '20261125-134501',
   config: { ...NOTEBOOK_RECIPE, epochs: 2 },
   plannedEpochs: 2,
@@ -36,7 +38,9 @@ const started = startRun({
   device: 'WebAssembly (SIMD)',
   origin: FRESH,
   startedAt: new Date(2026, 10, 25, 13, 45, 1),
-});
+  myDigits: null,
+};
+const started = startRun(start);
 
 describe('run records', () => {
   it('are named as TensorBoard names its runs, made unique', () => {
@@ -48,12 +52,46 @@ describe('run records', () => {
   it('record epochs, time, Continue on another engine, the end state and the evaluation', () => {
     let run = addEpoch(addEpoch(started, log(1, 0.5)), log(2, 0.3));
     expect(run.seconds).toBe(4);
-    run = extendRun(endRun(run, 'stopped', 'Stopped.'), 3, 'cpu');
+    run = extendRun(endRun(run, 'stopped', 'Stopped.'), 3, 'cpu', null);
     expect(run).toMatchObject({ state: 'running', message: null, plannedEpochs: 5, engines: ['wasm', 'cpu'] });
     const matrix = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 9 : i === 0 && j === 9 ? 1 : 0)));
     run = endRun(setEvaluation(run, matrix), 'done');
     expect(run.state).toBe('done');
     expect(run.evaluation?.summary).toMatchObject({ total: 91, trace: 90, meanAbsoluteError: 9 / 91, meanSquaredError: 81 / 91 });
+  });
+
+  it('record the digits of mine a click trains with, Continue taking the latest click’s, and their evaluation beside the validation', () => {
+    expect(started).toMatchObject({ version: 4, myDigits: null, myEvaluation: null });
+    const mine = { count: 16, repeat: 10, fingerprint: 'a1b2c3d4' };
+    let run = startRun({ ...start, myDigits: mine });
+    expect(run.myDigits).toEqual(mine);
+    // Two digits added between the clicks: the run now trains with 18 (the settings are the same).
+    const more = { count: 18, repeat: 10, fingerprint: '0f1e2d3c' };
+    run = extendRun(endRun(addEpoch(run, log(1, 0.5)), 'stopped'), 1, 'wasm', more);
+    expect(run.myDigits).toEqual(more);
+    expect(extendRun(run, 1, 'wasm', null).myDigits).toBeNull();
+
+    // Ten digits right, two 3s read as 5s.
+    const matrix = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 1 : i === 3 && j === 5 ? 2 : 0)));
+    run = setMyEvaluation(run, matrix);
+    expect(run.myEvaluation?.summary).toMatchObject({ total: 12, trace: 10, accuracy: 10 / 12 });
+    expect(run.evaluation).toBeNull();
+  });
+
+  it('tell experiments with my digits apart: on or off, and how often and how many held out only when on', () => {
+    const off = NOTEBOOK_RECIPE;
+    const on = { ...NOTEBOOK_RECIPE, myDigits: true, myRepeat: 10, myHoldOut: 0.2 };
+    expect(sameExperiment(off, on)).toBe(false);
+    expect(sameExperiment(on, off)).toBe(false);
+    expect(sameExperiment(on, { ...on, epochs: 3 })).toBe(true);
+    expect(sameExperiment(on, { ...on, myRepeat: 20 })).toBe(false);
+    expect(sameExperiment(on, { ...on, myHoldOut: 0.5 })).toBe(false);
+    // Off, neither changes what is trained.
+    expect(sameExperiment(off, { ...off, myRepeat: 20 })).toBe(true);
+    expect(sameExperiment(off, { ...off, myHoldOut: 0.5 })).toBe(true);
+    expect(sameExperiment(off, { ...off, myRepeat: 20, myHoldOut: 0 })).toBe(true);
+    // And the rest of the recipe still counts with them on.
+    expect(sameExperiment(on, { ...on, learningRate: 0.003 })).toBe(false);
   });
 
   it('compare experiments by what changes the result, not by epochs per click', () => {

@@ -1,11 +1,9 @@
-import { originOfWords, originWords, type RunOrigin } from './origin';
+import { originWords, type RunOrigin } from './origin';
 import type { Histogram } from '../../ml/training/histogram';
 import { summarizeConfusion, type ConfusionMatrix, type ConfusionSummary } from '../../ml/training/metrics';
-import { NO_AUGMENT } from '../../ml/data/augment';
-import { NOTEBOOK_VALIDATION } from '../../ml/data/validation';
+import type { MyDigitsConfig, MyDigitsUse } from '../../ml/data/myDigits';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { sameNetwork } from '../../ml/network/netText';
-import { NOTEBOOK_NETWORK } from '../../ml/network/network';
 import { sameRecipe } from '../presets';
 
 /**
@@ -44,8 +42,11 @@ export interface RunEvaluation {
 
 export interface RunRecord {
   readonly format: 'mnist-in-a-tab-run';
-  /** 2 added the schedule, the augmentation and the learning rates; an earlier app refuses what it cannot read. */
-  readonly version: 3;
+  /**
+   * 2 added the schedule, the augmentation and the learning rates; 4 my digits (the settings, what
+   * the run trained with, its evaluation on the held-out ones). An earlier app refuses what it cannot read.
+   */
+  readonly version: 4;
   /** TensorBoard's `YYYYMMDD-HHMMSS`, local time, with `-2`, `-3`… on a clash. */
   readonly id: string;
   readonly name: string;
@@ -70,6 +71,10 @@ export interface RunRecord {
   readonly histograms: readonly RunHistograms[];
   /** The evaluation after its last epoch. */
   readonly evaluation: RunEvaluation | null;
+  /** My digits it trained with, as of its latest click of Train (null: none). */
+  readonly myDigits: MyDigitsUse | null;
+  /** Its evaluation on my held-out digits after its last epoch, where there were any. */
+  readonly myEvaluation: RunEvaluation | null;
   readonly savedModel: { readonly id: string; readonly name: string } | null;
   /** Why it stopped or failed, in the words the page showed. */
   readonly message: string | null;
@@ -123,12 +128,14 @@ export interface RunStart {
   readonly device: string;
   readonly origin: RunOrigin;
   readonly startedAt: Date;
+  /** My digits the click trains with, as the worker announced them (null: none). */
+  readonly myDigits: MyDigitsUse | null;
 }
 
 export function startRun(start: RunStart): RunRecord {
   return {
     format: 'mnist-in-a-tab-run',
-    version: 3,
+    version: 4,
     id: start.id,
     name: start.id,
     state: 'running',
@@ -145,15 +152,20 @@ export function startRun(start: RunStart): RunRecord {
     learningRates: EMPTY_LOSSES,
     histograms: [],
     evaluation: null,
+    myDigits: start.myDigits,
+    myEvaluation: null,
     savedModel: null,
     message: null,
   };
 }
 
-/** Continue: the same run goes on for `more` epochs, perhaps on another engine. */
-export function extendRun(run: RunRecord, more: number, engine: string): RunRecord {
+/**
+ * Continue: the same run goes on for `more` epochs, perhaps on another engine, with the digits of
+ * mine this click trains with (the set may have grown or shrunk since; the settings are the same).
+ */
+export function extendRun(run: RunRecord, more: number, engine: string, myDigits: MyDigitsUse | null): RunRecord {
   const engines = run.engines[run.engines.length - 1] === engine ? run.engines : [...run.engines, engine];
-  return { ...run, state: 'running', message: null, plannedEpochs: run.epochs.length + more, engines };
+  return { ...run, state: 'running', message: null, plannedEpochs: run.epochs.length + more, engines, myDigits };
 }
 
 export function addEpoch(run: RunRecord, log: EpochLog): RunRecord {
@@ -179,14 +191,31 @@ export function setEvaluation(run: RunRecord, matrix: ConfusionMatrix): RunRecor
   return { ...run, evaluation: { matrix, summary: summarizeConfusion(matrix) } };
 }
 
+/** The run's latest evaluation on my held-out digits. */
+export function setMyEvaluation(run: RunRecord, matrix: ConfusionMatrix): RunRecord {
+  return { ...run, myEvaluation: { matrix, summary: summarizeConfusion(matrix) } };
+}
+
 export function endRun(run: RunRecord, state: Exclude<RunState, 'running'>, message: string | null = null): RunRecord {
   return { ...run, state, message };
 }
 
+/**
+ * My digits make a different experiment where either trains with them: then how often each
+ * repeats and the share held out (which decides the digits trained on) count too. Off, neither
+ * changes what is trained.
+ */
+function sameMyDigits(a: MyDigitsConfig, b: MyDigitsConfig): boolean {
+  return a.myDigits === b.myDigits && (!a.myDigits || (a.myRepeat === b.myRepeat && a.myHoldOut === b.myHoldOut));
+}
+
 /** The settings that make two runs different experiments (epochs per click aside: Continue changes those). */
 export function sameExperiment(a: TrainConfig, b: TrainConfig): boolean {
+  // My digits' settings are judged by sameMyDigits alone, whichever of them the recipe counts.
+  const { epochs, myDigits, myRepeat, myHoldOut } = b;
   return (
-    sameRecipe({ ...a, epochs: b.epochs }, b) &&
+    sameRecipe({ ...a, epochs, myDigits, myRepeat, myHoldOut }, b) &&
+    sameMyDigits(a, b) &&
     sameNetwork(a.network, b.network) &&
     a.trainSize === b.trainSize &&
     a.testSize === b.testSize &&
@@ -194,38 +223,6 @@ export function sameExperiment(a: TrainConfig, b: TrainConfig): boolean {
     (a.validation === 'test' || a.validationSplit === b.validationSplit) &&
     a.seed === b.seed
   );
-}
-
-/**
- * What a run kept before schedules, augmentation, networks of one's own and a validation split
- * existed trained with: a constant rate, no augmentation, the notebook's network, validated on the test set.
- */
-export const EARLIER_RECIPE = {
-  schedule: 'constant',
-  lrDecay: 0.5,
-  ...NO_AUGMENT,
-  network: NOTEBOOK_NETWORK,
-  ...NOTEBOOK_VALIDATION,
-} as const satisfies Partial<TrainConfig>;
-
-/** A run as an earlier version of the app kept it: the settings it lacks are those it trained with. */
-export type EarlierRun = Omit<RunRecord, 'version' | 'settings' | 'learningRates' | 'origin'> & {
-  readonly version: 1 | 2 | 3;
-  readonly settings: Omit<TrainConfig, keyof typeof EARLIER_RECIPE> & Partial<TrainConfig>;
-  readonly learningRates?: LossSeries;
-  /** Kept since runs said where they started as data; before, only in words. */
-  readonly origin?: RunOrigin;
-};
-
-export function upgradeRun(run: EarlierRun): RunRecord {
-  const settings = { ...EARLIER_RECIPE, ...run.settings };
-  return {
-    ...run,
-    version: 3,
-    settings,
-    learningRates: run.learningRates ?? flatSeries(run.batchLoss, settings.learningRate),
-    origin: run.origin ?? originOfWords(run.from),
-  };
 }
 
 /** A constant series in the shape of another: an earlier run's learning rate, batch for batch like its losses. */

@@ -2,6 +2,7 @@ import { FRESH, type RunOrigin } from './origin';
 import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/training/histogram';
 import type { ConfusionMatrix } from '../../ml/training/metrics';
 import type { EvaluatedOn } from '../../ml/data/validation';
+import type { MyDigitsUse } from '../../ml/data/myDigits';
 import type { EpochLog, TrainConfig } from '../../ml/training/train';
 import { appStore, hasTrainedWeights, type AppState, type RunsView } from '../store';
 import {
@@ -14,6 +15,7 @@ import {
   runIdFor,
   sameExperiment,
   setEvaluation,
+  setMyEvaluation,
   startRun,
   type RunHistograms,
   type RunRecord,
@@ -59,16 +61,23 @@ export function startingPoint(state: AppState, runId: string): RunOrigin {
   return known && model.runId ? { kind: 'continued', runId: model.runId, epoch } : { kind: 'trained', epoch };
 }
 
-/** The worker started training `runId`: a new run, or the same one going on. */
-export function runStarted(runId: string, config: TrainConfig, firstEpoch: number, lastEpoch: number, now = new Date()): void {
+/** The worker started training `runId` (with `myDigits`, as it announced them): a new run, or the same one going on. */
+export function runStarted(
+  runId: string,
+  config: TrainConfig,
+  firstEpoch: number,
+  lastEpoch: number,
+  myDigits: MyDigitsUse | null,
+  now = new Date(),
+): void {
   const state = appStore.getState();
   const engine = state.backend.state === 'ready' ? state.backend.choice.name : 'unknown';
   const device = state.backend.state === 'ready' ? state.backend.choice.detail : 'unknown';
   const epochs = lastEpoch - firstEpoch + 1;
   const existing = state.runs.list.find((run) => run.id === runId);
   const run = existing
-    ? extendRun(existing, epochs, engine)
-    : startRun({ id: runId, config, plannedEpochs: epochs, engine, device, origin: startingPoint(state, runId), startedAt: now });
+    ? extendRun(existing, epochs, engine, myDigits)
+    : startRun({ id: runId, config, plannedEpochs: epochs, engine, device, origin: startingPoint(state, runId), startedAt: now, myDigits });
   updateRuns((runs) => ({ list: [run, ...runs.list.filter((entry) => entry.id !== runId)], recording: runId }));
 }
 
@@ -100,10 +109,22 @@ export function runWeights(histograms: RunHistograms): void {
   updateRecording((run) => addHistograms(run, histograms));
 }
 
-/** A run keeps its last validation: an evaluation of other images (the test set, with a split) is not its own. */
+/**
+ * A run keeps its last validation: an evaluation of other images (the test set, with a split) is
+ * not its own. Its last evaluation on my held-out digits is kept beside it, never in its place.
+ */
 export function runEvaluated(matrix: ConfusionMatrix, on: EvaluatedOn['kind']): void {
-  const validation = on === 'test' ? 'test' : 'split';
-  updateRecording((run) => (run.settings.validation === validation ? setEvaluation(run, matrix) : run));
+  switch (on) {
+    case 'mine':
+      updateRecording((run) => setMyEvaluation(run, matrix));
+      return;
+    case 'test':
+    case 'validation': {
+      const validation = on === 'test' ? 'test' : 'split';
+      updateRecording((run) => (run.settings.validation === validation ? setEvaluation(run, matrix) : run));
+      return;
+    }
+  }
 }
 
 /** The run being recorded ended, however it ended. */

@@ -1,130 +1,28 @@
 import { originOfWords, readOrigin, type RunOrigin } from './origin';
-import { isOptimizerName } from '../../ml/training/optimizers';
-import { isScheduleName, type ScheduleName } from '../../ml/training/schedule';
-import { isValidationSource, type ValidationSource } from '../../ml/data/validation';
-import type { EpochLog, TrainConfig } from '../../ml/training/train';
-import { SETTINGS } from '../settings';
+import { MAX_MY_DIGITS, type MyDigitsUse } from '../../ml/data/myDigits';
+import type { EpochLog } from '../../ml/training/train';
 import { isRecord } from '../../ml/json';
-import { readNetwork, type NetworkConfig } from '../../ml/network/network';
-import { planNetwork } from '../../ml/network/plan';
 import {
-  EARLIER_RECIPE,
   EMPTY_LOSSES,
   MAX_LOSS_POINTS,
   RUN_BOUNDS,
   flatSeries,
   setEvaluation,
+  setMyEvaluation,
   type LossSeries,
   type RunHistograms,
   type RunRecord,
   type RunState,
 } from './record';
+import { RunFileError, fail, field, finite, isCount, isNullableString, isString, nonNegative, positiveCount, share } from './runFileFields';
+import { allowed, readSettings, wholeRange } from './runFileSettings';
+
+export { RunFileError };
 
 /** A run file bigger than this is not one of ours (a 1,000-epoch run is far smaller). */
 export const MAX_RUN_FILE_BYTES = 5 * 2 ** 20;
 
-export class RunFileError extends Error {
-  override name = 'RunFileError';
-}
-
-function fail(message: string): never {
-  throw new RunFileError(message);
-}
-
-type Json = Record<string, unknown>;
-
-const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-function field<T>(object: Json, key: string, check: (value: unknown) => value is T, what: string): T {
-  const value = object[key];
-  if (!check(value)) fail(`its ${key} is not ${what}`);
-  return value;
-}
-
-const isString = (value: unknown): value is string => typeof value === 'string' && value.length <= 200;
-const isNullableString = (value: unknown): value is string | null => value === null || isString(value);
-const isCount = (value: unknown): value is number => finite(value) && Number.isInteger(value) && value >= 0;
 const isState = (value: unknown): value is RunState => value === 'running' || value === 'done' || value === 'stopped' || value === 'failed';
-
-const isSchedule = (value: unknown): value is ScheduleName => typeof value === 'string' && isScheduleName(value);
-const isValidation = (value: unknown): value is ValidationSource => typeof value === 'string' && isValidationSource(value);
-type RangedSetting =
-  | 'epochs'
-  | 'batchSize'
-  | 'trainSize'
-  | 'testSize'
-  | 'seed'
-  | 'learningRate'
-  | 'lrDecay'
-  | 'rotation'
-  | 'zoom'
-  | 'shift'
-  | 'validationSplit';
-
-/** A number the settings form would take for this field (a whole one where the form wants one). */
-function allowed(name: RangedSetting): (value: unknown) => value is number {
-  const { rule } = SETTINGS[name];
-  return (value): value is number =>
-    finite(value) &&
-    (rule.kind === 'whole' || rule.kind === 'decimal' || rule.kind === 'rate') &&
-    (rule.kind !== 'whole' || Number.isInteger(value)) &&
-    value >= rule.min &&
-    value <= rule.max;
-}
-
-/** What the form takes for a whole-number field, in words. */
-function wholeRange(name: 'epochs' | 'batchSize' | 'trainSize' | 'testSize' | 'seed'): string {
-  const { rule } = SETTINGS[name];
-  return rule.kind === 'whole' ? `a whole number from ${rule.min} to ${rule.max}` : 'a whole number';
-}
-
-/** The network, checked and copied (nothing else of the file is kept); a file from before networks could be edited has the notebook's. */
-function readRunNetwork(settings: Json): NetworkConfig {
-  if (settings.network === undefined) return EARLIER_RECIPE.network;
-  const network = readNetwork(settings.network);
-  if (!network) fail('its network is not one this app trains');
-  const planned = planNetwork(network);
-  if (!planned.ok) fail(`its network cannot be trained: ${planned.refusal.message}`);
-  return network;
-}
-
-/** A setting added after the first run files: absent means the recipe every earlier run trained with. */
-function added<T>(object: Json, key: keyof typeof EARLIER_RECIPE, check: (value: unknown) => value is T, what: string, fallback: T): T {
-  return object[key] === undefined ? fallback : field(object, key, check, what);
-}
-
-function readSettings(value: unknown): TrainConfig {
-  if (!isRecord(value)) fail('it has no settings');
-  const optimizer = value.optimizer;
-  if (typeof optimizer !== 'string' || !isOptimizerName(optimizer)) fail('its optimizer is not one this app knows');
-  return {
-    network: readRunNetwork(value),
-    epochs: field(value, 'epochs', allowed('epochs'), wholeRange('epochs')),
-    batchSize: field(value, 'batchSize', allowed('batchSize'), wholeRange('batchSize')),
-    learningRate: field(value, 'learningRate', allowed('learningRate'), 'a learning rate from 0.000001 to 1'),
-    trainSize: field(value, 'trainSize', allowed('trainSize'), wholeRange('trainSize')),
-    testSize: field(value, 'testSize', allowed('testSize'), wholeRange('testSize')),
-    seed: field(value, 'seed', allowed('seed'), wholeRange('seed')),
-    optimizer,
-    schedule: added(value, 'schedule', isSchedule, 'a learning-rate schedule this app knows', EARLIER_RECIPE.schedule),
-    lrDecay: added(value, 'lrDecay', allowed('lrDecay'), 'a factor from 0.01 to 1', EARLIER_RECIPE.lrDecay),
-    rotation: added(value, 'rotation', allowed('rotation'), 'from 0 to 45 degrees', EARLIER_RECIPE.rotation),
-    zoom: added(value, 'zoom', allowed('zoom'), 'from 0 to 50 %', EARLIER_RECIPE.zoom),
-    shift: added(value, 'shift', allowed('shift'), 'from 0 to 8 pixels', EARLIER_RECIPE.shift),
-    validation: added(value, 'validation', isValidation, 'test or split', EARLIER_RECIPE.validation),
-    validationSplit: added(
-      value,
-      'validationSplit',
-      allowed('validationSplit'),
-      'a share from 0.01 to 0.9',
-      EARLIER_RECIPE.validationSplit,
-    ),
-  };
-}
-
-const nonNegative = (value: unknown): value is number => finite(value) && value >= 0;
-const share = (value: unknown): value is number => finite(value) && value >= 0 && value <= 1;
-const positiveCount = (value: unknown): value is number => isCount(value) && value >= 1;
 
 /** One epoch's log, each figure in the range training can give it: a count, a time, a loss, a share. */
 function readEpoch(value: unknown, index: number): EpochLog {
@@ -186,17 +84,40 @@ function readHistograms(value: unknown): RunHistograms[] {
   });
 }
 
-function readMatrix(value: unknown): number[][] | null {
+/** A confusion matrix of 10 × 10 counts, not empty (`what` names it in the sentence); null where the run has none. */
+function readMatrix(value: unknown, what: string): number[][] | null {
   if (value === null || value === undefined) return null;
   const matrix = isRecord(value) ? value.matrix : undefined;
-  if (!Array.isArray(matrix) || matrix.length !== 10) fail('its confusion matrix is not 10 × 10');
+  if (!Array.isArray(matrix) || matrix.length !== 10) fail(`${what} is not 10 × 10`);
   const rows = matrix.map((row: unknown): number[] => {
-    if (!Array.isArray(row) || row.length !== 10 || !row.every(isCount)) fail('its confusion matrix is not 10 × 10 counts');
+    if (!Array.isArray(row) || row.length !== 10 || !row.every(isCount)) fail(`${what} is not 10 × 10 counts`);
     return row;
   });
   // An empty matrix would show "test NaN %".
-  if (!rows.some((row) => row.some((count) => count > 0))) fail('its confusion matrix counts no image');
+  if (!rows.some((row) => row.some((count) => count > 0))) fail(`${what} counts no image`);
   return rows;
+}
+
+const isFingerprint = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}$/.test(value);
+
+/** The digits of mine a run trained with: none (null, or a file from before them), or as many as can be kept, repeated as the form allows. */
+function readMyDigits(value: unknown): MyDigitsUse | null {
+  if (value === null || value === undefined) return null;
+  if (!isRecord(value)) fail('its my digits are not null or a count, a repeat and a fingerprint');
+  const at = <T>(key: keyof MyDigitsUse, check: (figure: unknown) => figure is T, what: string): T => {
+    const figure = value[key];
+    if (!check(figure)) fail(`its my digits' ${key} is not ${what}`);
+    return figure;
+  };
+  return {
+    count: at(
+      'count',
+      (figure): figure is number => positiveCount(figure) && figure <= MAX_MY_DIGITS,
+      `a whole number from 1 to ${MAX_MY_DIGITS}`,
+    ),
+    repeat: at('repeat', allowed('myRepeat'), wholeRange('myRepeat')),
+    fingerprint: at('fingerprint', isFingerprint, 'eight hex digits'),
+  };
 }
 
 /** The run as a file: everything it recorded, in this app's own format. */
@@ -204,16 +125,19 @@ export function runJson(run: RunRecord): string {
   return JSON.stringify(run);
 }
 
-/**
- * Reads a run file, checking every field it keeps (nothing else is kept): a RunFileError
- * says what is wrong. Metrics are recomputed from the matrix rather than trusted.
- */
 function checkedOrigin(value: unknown): RunOrigin {
   const origin = readOrigin(value);
   if (!origin) fail('where it started from is malformed');
   return origin;
 }
 
+/** The versions of the format this app reads: earlier ones lack what was added since, read as what they trained with. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, 3, 4];
+
+/**
+ * Reads a run file, checking every field it keeps (nothing else is kept): a RunFileError
+ * says what is wrong. Metrics are recomputed from the matrices rather than trusted.
+ */
 export function parseRunFile(text: string): RunRecord {
   if (text.length > MAX_RUN_FILE_BYTES) fail(`it is larger than ${MAX_RUN_FILE_BYTES / 2 ** 20} MB`);
   let json: unknown;
@@ -223,7 +147,7 @@ export function parseRunFile(text: string): RunRecord {
     fail('it could not be read as JSON');
   }
   if (!isRecord(json) || json.format !== 'mnist-in-a-tab-run') fail('it is not a run exported by this app');
-  if (json.version !== 1 && json.version !== 2 && json.version !== 3) fail('it comes from a version of this app that this one cannot read');
+  if (!READABLE_VERSIONS.includes(json.version)) fail('it comes from a version of this app that this one cannot read');
   const epochs = json.epochs;
   if (!Array.isArray(epochs) || epochs.length > RUN_BOUNDS.epochs) fail('its epochs are malformed');
   const engines = json.engines;
@@ -236,7 +160,7 @@ export function parseRunFile(text: string): RunRecord {
   const batchLoss = readLosses(json.batchLoss);
   const run: RunRecord = {
     format: 'mnist-in-a-tab-run',
-    version: 3,
+    version: 4,
     id: field(json, 'id', (value): value is string => isString(value) && /^[\w.-]{1,64}$/.test(value), 'a run name like 20261125-134501'),
     name: field(json, 'name', (value): value is string => isString(value) && value.trim() !== '', 'a name of 1 to 200 characters'),
     // A run that was under way when it was exported did not finish.
@@ -262,9 +186,14 @@ export function parseRunFile(text: string): RunRecord {
     learningRates: json.learningRates === undefined ? flatSeries(batchLoss, settings.learningRate) : readLosses(json.learningRates),
     histograms: readHistograms(json.histograms ?? []),
     evaluation: null,
+    // A file from before my digits trained on MNIST alone, and was never scored on them.
+    myDigits: readMyDigits(json.myDigits),
+    myEvaluation: null,
     savedModel,
     message: field(json, 'message', isNullableString, 'a sentence'),
   };
-  const matrix = readMatrix(json.evaluation);
-  return matrix ? setEvaluation(run, matrix) : run;
+  const matrix = readMatrix(json.evaluation, 'its confusion matrix');
+  const mine = readMatrix(json.myEvaluation, 'its confusion matrix on my digits');
+  const evaluated = matrix ? setEvaluation(run, matrix) : run;
+  return mine ? setMyEvaluation(evaluated, mine) : evaluated;
 }

@@ -12,7 +12,7 @@ const run = (minute: number): RunRecord => {
   const startedAt = new Date(2026, 11, 1, 9, minute);
   const id = `20261201-09${String(minute).padStart(2, '0')}00`;
   return endRun(
-    startRun({ id, config: NOTEBOOK_RECIPE, plannedEpochs: 1, engine: 'wasm', device: 'wasm', origin: FRESH, startedAt }),
+    startRun({ id, config: NOTEBOOK_RECIPE, plannedEpochs: 1, engine: 'wasm', device: 'wasm', origin: FRESH, startedAt, myDigits: null }),
     'done',
   );
 };
@@ -34,7 +34,7 @@ describe('keeping runs', () => {
     appStore.setState(initialState(), true);
     await keepRuns('tab');
     const startedAt = new Date(2026, 11, 1, 10, 0, 0);
-    runStarted('20261201-100000', NOTEBOOK_RECIPE, 1, 2, startedAt);
+    runStarted('20261201-100000', NOTEBOOK_RECIPE, 1, 2, null, startedAt);
     const log = { epoch: 1, lastEpoch: 2, steps: 4, seconds: 1, msPerStep: 20, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85 };
     runEpoch(log);
     runEpoch({ ...log, epoch: 2 });

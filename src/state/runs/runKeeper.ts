@@ -21,6 +21,8 @@ function changed(before: RunRecord | undefined, after: RunRecord): boolean {
     before.epochs.length !== after.epochs.length ||
     before.histograms.length !== after.histograms.length ||
     before.evaluation !== after.evaluation ||
+    before.myEvaluation !== after.myEvaluation ||
+    before.myDigits !== after.myDigits ||
     before.savedModel !== after.savedModel
   );
 }

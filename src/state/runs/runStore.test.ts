@@ -1,6 +1,7 @@
 import { FRESH } from './origin';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NOTEBOOK_RECIPE } from '../settings';
 import { startRun, type RunRecord } from './record';
@@ -15,6 +16,7 @@ const run: RunRecord = startRun({
   device: 'wasm',
   origin: FRESH,
   startedAt,
+  myDigits: null,
 });
 
 beforeEach(() => {
@@ -57,5 +59,34 @@ describe('the runs database', () => {
     const [kept] = await listRuns();
     expect(kept).toMatchObject({ revision: 2, tab: 'tab-a' });
     expect(kept?.run).not.toHaveProperty('revision');
+  });
+
+  it('reads a run kept by version 3 as one that never trained with my digits nor was scored on them', async () => {
+    const mine: RunRecord = {
+      ...run,
+      settings: { ...NOTEBOOK_RECIPE, myDigits: true, myRepeat: 10, myHoldOut: 0.3 },
+      myDigits: { count: 16, repeat: 10, fingerprint: 'a1b2c3d4' },
+    };
+    await writeRun(mine, null, 'tab');
+    expect((await readRun(run.id))?.run).toEqual(mine);
+
+    // As version 3 wrote it: none of the fields version 4 added.
+    const { settings: current, ...rest } = { ...run, version: 3, revision: 1, tab: 'tab' };
+    const settings: Record<string, unknown> = { ...current };
+    const kept: Record<string, unknown> = { ...rest, settings };
+    delete settings.myDigits;
+    delete settings.myRepeat;
+    delete settings.myHoldOut;
+    delete kept.myDigits;
+    delete kept.myEvaluation;
+    const db = await openDB('mnist-in-a-tab-runs');
+    await db.put('runs', kept);
+    db.close();
+    expect((await readRun(run.id))?.run).toEqual({
+      ...run,
+      settings: { ...run.settings, myDigits: false, myRepeat: 1, myHoldOut: 0.2 },
+      myDigits: null,
+      myEvaluation: null,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { withDatabase } from '../../worker/storage/appDb';
-import { runIdFor, upgradeRun, type EarlierRun, type RunRecord } from './record';
+import { runIdFor, type RunRecord } from './record';
+import { upgradeRun, type EarlierRun } from './earlierRuns';
 
 /** A run as the database holds it: the record, how often it was written, and the tab that wrote it last. */
 type StoredValue = EarlierRun & { readonly revision?: number; readonly tab?: string };

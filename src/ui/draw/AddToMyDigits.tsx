@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { MAX_MY_DIGITS } from '../../ml/data/myDigits';
+import { DIGIT_LABELS, MAX_MY_DIGITS } from '../../ml/data/myDigits';
 import { useAppState } from '../../state/store';
 import { useMlClient } from '../mlClientContext';
-
-const LABELS = Array.from({ length: 10 }, (_, digit) => digit);
 
 interface Props {
   /** The 28×28 image the model received, as bytes: what is kept. */
@@ -28,7 +26,7 @@ export function AddToMyDigits({ pixels, predicted }: Props) {
         <label>
           Label{' '}
           <select value={label} onChange={(event) => setChosen({ label: Number(event.target.value), pixels })}>
-            {LABELS.map((digit) => (
+            {DIGIT_LABELS.map((digit) => (
               <option key={digit} value={digit}>
                 {digit}
               </option>

@@ -1,4 +1,5 @@
 import { kerasFormatNamed, kerasFormatOf, MAX_KERAS_BYTES } from '../../ml/network/keras/formats';
+import { sizeText } from '../../ml/text';
 import { MAX_MODEL_BYTES, ModelFileError, checkModelFiles } from '../../ml/network/modelFile';
 import { offerFile } from '../download';
 import type { ModelFiles, ModelUpload } from '../../worker/protocol';
@@ -8,8 +9,6 @@ export interface ChosenModel {
   readonly upload: ModelUpload;
   readonly name: string;
 }
-
-const mb = (bytes: number): string => `${bytes / 2 ** 20} MB`;
 
 /**
  * Picks the model out of what was chosen or dropped: one Keras file (.keras, .h5), or
@@ -32,7 +31,7 @@ export async function readModelFiles(files: readonly File[]): Promise<ChosenMode
 }
 
 async function readKerasUpload(file: File): Promise<ChosenModel> {
-  if (file.size > MAX_KERAS_BYTES) throw new ModelFileError(`${file.name.slice(0, 80)} is larger than ${mb(MAX_KERAS_BYTES)}`);
+  if (file.size > MAX_KERAS_BYTES) throw new ModelFileError(`${file.name.slice(0, 80)} is larger than ${sizeText(MAX_KERAS_BYTES)}`);
   const bytes = await file.arrayBuffer();
   const format = kerasFormatOf(new Uint8Array(bytes, 0, Math.min(8, bytes.byteLength)));
   if (format === null) throw new ModelFileError(`${file.name.slice(0, 80)} is neither a .keras file (a zip) nor an HDF5 .h5 file`);
@@ -45,7 +44,7 @@ async function readTfjsUpload(files: readonly File[]): Promise<ChosenModel> {
   if (!json || !weights) {
     throw new ModelFileError('choose a Keras file (.keras or .h5), or both files of a tfjs model: model.json and weights.bin');
   }
-  if (json.size + weights.size > MAX_MODEL_BYTES) throw new ModelFileError(`the files are larger than ${mb(MAX_MODEL_BYTES)}`);
+  if (json.size + weights.size > MAX_MODEL_BYTES) throw new ModelFileError(`the files are larger than ${sizeText(MAX_MODEL_BYTES)}`);
   const modelJson = await json.text();
   checkModelFiles(modelJson, weights.size);
   return { upload: { format: 'tfjs', files: { modelJson, weightData: await weights.arrayBuffer() } }, name: json.name };

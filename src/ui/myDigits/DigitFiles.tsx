@@ -15,13 +15,10 @@ export function DigitFiles({ digits, disabled }: { digits: readonly MyDigit[]; d
   };
 
   const upload = async (file: File): Promise<void> => {
-    const { readMyDigitsZip, MAX_MY_DIGITS_ZIP_BYTES } = await import('../../ml/data/myDigitsZip');
+    const { readMyDigitsZip, zipSizeProblem } = await import('../../ml/data/myDigitsZip');
     // Refused by its size before a byte of it is read.
-    if (file.size > MAX_MY_DIGITS_ZIP_BYTES) {
-      throw new Error(
-        `it is ${(file.size / 2 ** 20).toFixed(0)} MB; a zip of my digits is at most ${(MAX_MY_DIGITS_ZIP_BYTES / 2 ** 20).toFixed(1)} MB`,
-      );
-    }
+    const tooLarge = zipSizeProblem(file.size);
+    if (tooLarge) throw new Error(tooLarge);
     const read = readMyDigitsZip(new Uint8Array(await file.arrayBuffer()));
     client.changeMyDigits({ kind: 'add', digits: read });
   };

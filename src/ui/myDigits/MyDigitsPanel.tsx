@@ -1,20 +1,19 @@
 import { useMemo } from 'react';
-import { DEFAULT_HOLD_OUT, isHeldOut, type MyDigit } from '../../ml/data/myDigits';
+import { DIGIT_LABELS, type MyDigit } from '../../ml/data/myDigits';
 import { useAppState } from '../../state/store';
 import { useMlClient } from '../mlClientContext';
 import { DeleteAllDigits } from './DeleteAllDigits';
 import { DigitFiles } from './DigitFiles';
 import { DigitThumb } from './DigitThumb';
-
-const LABELS = Array.from({ length: 10 }, (_, digit) => digit);
+import { useHeldOut } from './useHeldOut';
 
 /** My digits by label, with their held-out share, files down and up, and deleting. */
 export function MyDigitsPanel() {
   const client = useMlClient();
   const { digits, listed, busy, error } = useAppState((state) => state.myDigits);
-  const share = DEFAULT_HOLD_OUT;
-  const heldOut = useMemo(() => new Set(digits.filter((digit) => isHeldOut(digit, share)).map((digit) => digit.id)), [digits, share]);
-  const byLabel = useMemo(() => LABELS.map((label) => digits.filter((digit) => digit.label === label)), [digits]);
+  const share = useAppState((state) => state.config.train.myHoldOut);
+  const heldOut = useHeldOut();
+  const byLabel = useMemo(() => DIGIT_LABELS.map((label) => digits.filter((digit) => digit.label === label)), [digits]);
   const remove = (digit: MyDigit): void => client.changeMyDigits({ kind: 'delete', id: digit.id });
 
   return (

@@ -30,6 +30,7 @@ export function RunItem({ run, label }: { run: RunRecord; label: string }) {
       data-network={netText(run.settings.network)}
       data-start={startKind(run.origin)}
       data-started-from={startedFrom(run.origin)}
+      data-my-digits={run.myDigits?.count ?? 0}
     >
       <label className="compare-box">
         <input type="checkbox" checked={compared} onChange={(event) => runCompared(run.id, event.target.checked)} />

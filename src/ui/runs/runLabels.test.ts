@@ -16,6 +16,7 @@ const run = (id: string, settings: Partial<TrainConfig> = {}, extra: Partial<Run
     device: 'wasm',
     origin: FRESH,
     startedAt: new Date(2026, 11, 1),
+    myDigits: null,
   }),
   ...extra,
 });
@@ -40,6 +41,24 @@ describe('run labels', () => {
       'seed 1',
     ]);
     expect(runLabels([run('20261201-083301'), run('20261201-083302')])).toEqual(['20261201-083301', '20261201-083302']);
+  });
+
+  it('tell apart runs trained with my digits, how often each joined an epoch, and how many', () => {
+    const mine = (count: number, repeat: number) => ({ myDigits: { count, repeat, fingerprint: 'a1b2c3d4' } });
+    const on = { myDigits: true, myRepeat: 10 };
+    expect(runLabels([run('20261201-083301'), run('20261201-083302', on, mine(16, 10))])).toEqual(['MNIST only', 'my digits ×10']);
+    expect(runLabels([run('20261201-083301', on, mine(16, 10)), run('20261201-083302', { ...on, myRepeat: 20 }, mine(16, 20))])).toEqual([
+      'my digits ×10',
+      'my digits ×20',
+    ]);
+    // The set itself sets runs apart only where every one trained with some.
+    expect(runLabels([run('20261201-083301', on, mine(16, 10)), run('20261201-083302', on, mine(30, 10))])).toEqual([
+      '16 of mine',
+      '30 of mine',
+    ]);
+    expect(runLabels([run('20261201-083301'), run('20261201-083302', on, mine(16, 10)), run('20261201-083303', on, mine(30, 10))])).toEqual(
+      ['MNIST only', 'my digits ×10 (083302)', 'my digits ×10 (083303)'],
+    );
   });
 
   it('tell apart two runs that would share a label by their time', () => {

@@ -32,6 +32,12 @@ const RECIPE: readonly Facet[] = [
   (run) => `shift ${run.settings.shift}`,
 ];
 
+/** Whether a run trained with my digits, and how often each joined an epoch: it changes what was learnt as much as the recipe. */
+const myDigits: Facet = (run) => (run.myDigits ? `my digits ×${run.myDigits.repeat}` : 'MNIST only');
+
+/** How many of my digits: told apart only among runs that all trained with some (else `myDigits` says it). */
+const mySet: Facet = (run) => `${run.myDigits?.count.toLocaleString('en-GB') ?? 0} of mine`;
+
 const OTHERS: readonly Facet[] = [
   (run) => `${run.settings.trainSize.toLocaleString('en-GB')} images`,
   (run) => `val ${validationText(run.settings)}`,
@@ -48,7 +54,8 @@ const MAX_PIECES = 3;
  */
 export function runLabels(runs: readonly RunRecord[]): string[] {
   const presets = runs.every((run) => presetOf(run.settings) !== null);
-  const facets = [network, ...(presets ? [preset] : RECIPE), ...OTHERS];
+  const allMine = runs.every((run) => run.myDigits !== null);
+  const facets = [network, ...(presets ? [preset] : RECIPE), myDigits, ...(allMine ? [mySet] : []), ...OTHERS];
   const differing = facets.filter((facet) => new Set(runs.map(facet)).size > 1);
   const labels = runs.map((run) => {
     if (run.name !== run.id) return run.name;

@@ -50,6 +50,19 @@ export function networkTitle(network: NetworkConfig): string {
   return sameNetwork(network, NOTEBOOK_NETWORK) ? `notebook (${netText(network)})` : netText(network);
 }
 
+/** The digits of mine a run trained with: how many, each how often an epoch, and which set ("16 × 10 · a1b2c3d4"). */
+export function myDigitsText(run: RunRecord): string {
+  const mine = run.myDigits;
+  return mine ? `${count(mine.count)} × ${mine.repeat} · ${mine.fingerprint}` : 'none';
+}
+
+/** Its accuracy on my held-out digits and how many they were ("75.0 % of 4 held out"); a dash where never scored on them. */
+export function myAccuracyText(run: RunRecord): string {
+  const summary = run.myEvaluation?.summary;
+  // Held-out digits are few (tens, as a rule): a tenth of a percent is precision enough.
+  return summary ? `${percent(summary.accuracy, 1)} of ${count(summary.total)} held out` : '—';
+}
+
 /** Parameters of a run's network (its plan: runs only keep trainable networks). */
 function parameters(network: NetworkConfig): string {
   const planned = planNetwork(network);
@@ -69,6 +82,7 @@ export const SETTING_ROWS: readonly Column[] = [
   ['Training images', (run) => count(run.settings.trainSize)],
   ['Test images', (run) => count(run.settings.testSize)],
   ['Validated on', (run) => validationText(run.settings)],
+  ['My digits trained on', myDigitsText],
   ['Seed', (run) => String(run.settings.seed)],
   ['Engine', (run) => run.engines.join(' → ')],
   ['Started from', (run) => run.from ?? 'fresh weights'],
@@ -80,6 +94,8 @@ export const RESULT_ROWS: readonly Column[] = [
   ['MAE', (run) => orDash(run.evaluation?.summary.meanAbsoluteError, (n) => n.toFixed(4))],
   ['MSE', (run) => orDash(run.evaluation?.summary.meanSquaredError, (n) => n.toFixed(4))],
   ['Off-diagonal mass', (run) => orDash(run.evaluation?.summary.offDiagonalMass, (n) => percent(n))],
+  // Scored beside the validation, never in its place: my held-out digits after the run's last epoch.
+  ['My digits accuracy', myAccuracyText],
   ['Time', (run) => seconds(run.seconds)],
   ['ms/step', (run) => orDash(meanMsPerStep(run), (n) => n.toFixed(1))],
   ['State', (run) => run.state],
@@ -96,7 +112,9 @@ export function compareRows(columns: readonly Column[], runs: readonly RunRecord
 export function runSummary(run: RunRecord): string {
   const on = run.settings.validation === 'test' ? 'test' : 'val';
   const accuracy = run.evaluation ? ` · ${on} ${percent(run.evaluation.summary.accuracy)}` : '';
+  const mine = run.myDigits ? ` · with ${count(run.myDigits.count)} of my digits ×${run.myDigits.repeat}` : '';
+  const mineAccuracy = run.myEvaluation ? ` · my held-out digits ${percent(run.myEvaluation.summary.accuracy, 1)}` : '';
   const { learningRate, optimizer, batchSize } = run.settings;
   const network = sameNetwork(run.settings.network, NOTEBOOK_NETWORK) ? '' : `${netText(run.settings.network)} · `;
-  return `${network}${recipeTitle(run.settings)} recipe · ${optimizer} ${learningRate} ${scheduleText(run.settings)} · batch ${batchSize} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;
+  return `${network}${recipeTitle(run.settings)} recipe · ${optimizer} ${learningRate} ${scheduleText(run.settings)} · batch ${batchSize}${mine} · ${run.epochs.length}/${run.plannedEpochs} epochs${accuracy}${mineAccuracy} · ${seconds(run.seconds)} · ${run.engines.join(' → ')}`;
 }

@@ -2,11 +2,12 @@ import { BACKENDS, backendTitle } from '../../ml/engines/backend';
 import type { OptimizerName } from '../../ml/training/optimizers';
 import { SCHEDULES } from '../../ml/training/schedule';
 import type { ValidationSource } from '../../ml/data/validation';
-import { PRESET_NAMES, PRESET_NOTES, PRESET_TITLES, presetOf } from '../../state/presets';
+import { PRESET_BUTTONS, PRESET_NAMES, PRESET_NOTES, PRESET_TITLES, presetOf } from '../../state/presets';
 import { ENGINE_AUTO } from '../../state/settings';
 import { applyPreset } from '../../state/settingsActions';
 import { useAppState } from '../../state/store';
 import { ChoiceField, NumberField } from './fields';
+import { MyDigitsFields } from './MyDigitsFields';
 
 const OPTIMIZER_TITLES: Record<OptimizerName, string> = {
   adam: 'Adam (the notebook’s)',
@@ -63,7 +64,7 @@ export function SettingsPanel() {
           <span className="preset-label">Recipe</span>
           {PRESET_NAMES.map((name) => (
             <button key={name} type="button" aria-pressed={preset === name} onClick={() => applyPreset(name)}>
-              {PRESET_TITLES[name]} recipe
+              {PRESET_BUTTONS[name]}
             </button>
           ))}
           <span className="muted" data-testid="recipe">
@@ -103,6 +104,7 @@ export function SettingsPanel() {
               : 'Used by a held-out share only.'
           }
         />
+        <MyDigitsFields />
         <NumberField name="seed" />
         <ChoiceField name="engine" titles={ENGINE_TITLES} />
       </fieldset>

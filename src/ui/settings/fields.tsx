@@ -16,6 +16,21 @@ interface FieldProps {
   children: (props: Described) => ReactNode;
 }
 
+/** What is wrong with a field (role=alert), else its hint. */
+function FieldNote({ id, error, hint }: { id: string | undefined; error: string | undefined; hint: string | undefined }) {
+  if (error)
+    return (
+      <span id={id} className="field-error" role="alert">
+        {error}
+      </span>
+    );
+  return hint ? (
+    <span id={id} className="field-hint muted">
+      {hint}
+    </span>
+  ) : null;
+}
+
 /** A labelled setting, with what is wrong with it (role=alert) or a hint beside it. */
 function Field({ name, hint, showError = true, children }: FieldProps) {
   const stored = useAppState((state) => state.settings.errors[name]);
@@ -26,17 +41,7 @@ function Field({ name, hint, showError = true, children }: FieldProps) {
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{SETTINGS[name].label}</label>
       {children({ id, describedBy: note })}
-      {error ? (
-        <span id={note} className="field-error" role="alert">
-          {error}
-        </span>
-      ) : (
-        hint && (
-          <span id={note} className="field-hint muted">
-            {hint}
-          </span>
-        )
-      )}
+      <FieldNote id={note} error={error} hint={hint} />
     </div>
   );
 }
@@ -73,6 +78,29 @@ export function NumberField({
         />
       )}
     </Field>
+  );
+}
+
+/** On or off: the draft holds '1' or '0', as the URL writes it. */
+export function CheckboxField({ name, hint }: { name: SettingName; hint?: string | undefined }) {
+  const checked = useAppState((state) => state.settings.draft[name] === '1');
+  const error = useAppState((state) => state.settings.errors[name]);
+  const id = `setting-${name}`;
+  const note = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`field checkbox-field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          aria-describedby={note}
+          onChange={(event) => settingEdited(name, event.target.checked ? '1' : '0')}
+        />{' '}
+        {SETTINGS[name].label}
+      </label>
+      <FieldNote id={note} error={error} hint={hint} />
+    </div>
   );
 }
 

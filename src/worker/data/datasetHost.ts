@@ -1,7 +1,7 @@
 import { DatasetError, imageAt, type MnistData } from '../../ml/data/data';
 import { errorMessage } from '../../ml/errors';
 import { IMAGE_PIXELS, SAMPLE_COUNT, SAMPLE_GRID } from '../../ml/data/mnist';
-import { evaluatedSplit, type EvaluatedOn } from '../../ml/data/validation';
+import { evaluatedSplit, type MnistEvaluatedOn } from '../../ml/data/validation';
 import { loadDataset } from './loadDataset';
 import type { DatasetPhase, DatasetSummary, Post } from '../protocol';
 import { throttleProgress } from '../training/throttle';
@@ -48,7 +48,7 @@ export class DatasetHost {
   }
 
   /** 784 bytes per requested image of an evaluation (its index there). */
-  images(on: EvaluatedOn, indices: readonly number[]): Uint8Array {
+  images(on: MnistEvaluatedOn, indices: readonly number[]): Uint8Array {
     const data = this.loaded;
     if (!data) throw new Error('the dataset is not loaded');
     const { split, first } = evaluatedSplit(data, on);

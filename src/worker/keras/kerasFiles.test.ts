@@ -5,15 +5,17 @@ import { loadMnistFromIdx } from '../../../scripts/lib/mnist-data';
 import { buildCnn } from '../../ml/network/build';
 import type { WeightValues } from '../../ml/network/checkpoint';
 import { restoreCheckpoint } from '../../ml/network/checkpoint';
-import { kerasModelJson, legacyConfigs } from '../../ml/network/keras/kerasConfig';
+import { KERAS_VERSION, kerasModelJson, legacyConfigs } from '../../ml/network/keras/kerasConfig';
+import type { H5Node } from '../../ml/network/keras/h5Tree';
+import { legacyWeightNodes } from '../../ml/network/keras/kerasWeights';
 import type { KerasFormat } from '../../ml/network/keras/formats';
 import { readKerasFile, writeKerasFile, type H5Codec } from '../../ml/network/keras/kerasFile';
 import { NOTEBOOK_NETWORK, type NetworkConfig } from '../../ml/network/network';
 import { parseNet } from '../../ml/network/netText';
 import { planOf, plannedWeights } from '../../ml/network/plan';
-import { NOTEBOOK_OPTIMIZER } from '../../ml/training/optimizers';
+import { NOTEBOOK_OPTIMIZER, type OptimizerConfig } from '../../ml/training/optimizers';
 import { h5wasmCodec } from './h5wasmCodec';
-import { expectedPredictions, fixtureBytes, kerasMembers, readH5 } from './kerasTesting';
+import { expectedPredictions, fixtureBytes, kerasMembers, readH5, withConfig } from './kerasTesting';
 
 let codec: H5Codec;
 beforeAll(async () => {
@@ -48,6 +50,8 @@ describe('the Keras fixtures (saved by Keras 3.10 from trained weights)', () => 
     async (name) => {
       const read = readKerasFile(codec, fixtureBytes(name));
       expect(read.network).toEqual(NOTEBOOK_NETWORK);
+      // Compiled with Adam(1e-3), which Keras writes as the float32 0.0010000000474974513.
+      expect(read.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
       expect(read.weights.map((weight) => weight.name)).toEqual(plannedWeights(planOf(NOTEBOOK_NETWORK)).map((weight) => weight.name));
       const expected = expectedPredictions();
       const probabilities = await predictFirst(read.network, read.weights, 100);
@@ -86,6 +90,7 @@ function numberedWeights(network: NetworkConfig): WeightValues[] {
 }
 
 const networks = ['c8-p-d0.2-c16-p-d0.2-f-h100-d0.5', 'c4k5s.tanh-b-p3-c6-b-f-h20.sigmoid-d0.3', 'f-h32'].map(parseNet);
+const RMSPROP: OptimizerConfig = { optimizer: 'rmsprop', learningRate: 0.002 };
 
 describe('a model written and read back', () => {
   it.each(['keras', 'h5'] as const)(
@@ -100,6 +105,50 @@ describe('a model written and read back', () => {
       }
     },
   );
+
+  it.each(['keras', 'h5'] as const)('as .%s names the optimiser it was compiled with, kind and learning rate', (format: KerasFormat) => {
+    const network = networks[2] ?? NOTEBOOK_NETWORK;
+    const optimizers: OptimizerConfig[] = [RMSPROP, { optimizer: 'sgd', learningRate: 0.01 }, { optimizer: 'adam', learningRate: 3e-3 }];
+    for (const optimizer of optimizers) {
+      const read = readKerasFile(codec, writeKerasFile(codec, format, { network, optimizer, weights: numberedWeights(network) }));
+      expect(read.optimizer).toEqual(optimizer);
+    }
+  });
+
+  it('reads an optimiser the app does not train with, or one it cannot read, as the notebook’s, and takes the file', () => {
+    const bytes = writeKerasFile(codec, 'keras', {
+      network: NOTEBOOK_NETWORK,
+      optimizer: RMSPROP,
+      weights: numberedWeights(NOTEBOOK_NETWORK),
+    });
+    const schedule = { class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.01 } };
+    for (const optimizer of [
+      { class_name: 'AdamW', config: { learning_rate: 0.002 } },
+      { class_name: 'RMSprop', config: { learning_rate: schedule } },
+      { class_name: 'RMSprop', config: { learning_rate: -1 } },
+      'rmsprop',
+      undefined,
+    ]) {
+      const edited = withConfig(bytes, (config) => {
+        config.compile_config = optimizer === undefined ? undefined : { optimizer };
+      });
+      expect(readKerasFile(codec, edited).optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+    }
+    // A plain learning rate, as a file written elsewhere may have it, is read as it is.
+    const plain = withConfig(bytes, (config) => {
+      config.compile_config = { optimizer: { class_name: 'SGD', config: { learning_rate: 0.05 } } };
+    });
+    expect(readKerasFile(codec, plain).optimizer).toEqual({ optimizer: 'sgd', learningRate: 0.05 });
+
+    const version = { backend: 'tensorflow', keras_version: KERAS_VERSION };
+    const modelConfig = JSON.stringify(legacyConfigs(NOTEBOOK_NETWORK, RMSPROP).modelConfig);
+    const unknown = JSON.stringify({ optimizer_config: { class_name: 'Nadam', config: { learning_rate: 0.002 } } });
+    for (const training of [{}, { training_config: 'not JSON' }, { training_config: unknown }]) {
+      const root: H5Node = { kind: 'group', path: '', attrs: { ...version, model_config: modelConfig, ...training } };
+      const legacy = codec.write([root, ...legacyWeightNodes(NOTEBOOK_NETWORK, numberedWeights(NOTEBOOK_NETWORK), version)]);
+      expect(readKerasFile(codec, legacy).optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+    }
+  });
 
   it('is laid out as Keras lays out each format', async () => {
     const network = networks[1] ?? NOTEBOOK_NETWORK;

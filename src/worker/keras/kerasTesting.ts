@@ -37,6 +37,7 @@ export function kerasMembers(bytes: Uint8Array): { config: unknown; configText: 
 /** A copy of a .keras file with its config.json changed. */
 export interface ConfigJson {
   config: { layers: { config: Record<string, unknown> }[] };
+  compile_config?: unknown;
 }
 
 export function withConfig(bytes: Uint8Array, edit: (config: ConfigJson) => void): Uint8Array {

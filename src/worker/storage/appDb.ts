@@ -31,9 +31,12 @@ export interface WorkingSlot {
   readonly keptAt: number;
 }
 
-/** A snapshot as stored: before networks could be edited, its record did not say which it was (the notebook's). */
+/**
+ * A snapshot as stored: before networks could be edited, its record did not say which it was (the
+ * notebook's); before the optimiser was kept, nor which optimiser trained it (read as the notebook's).
+ */
 export type StoredSnapshot = Omit<Snapshot, 'record'> & {
-  readonly record: Omit<Snapshot['record'], 'network'> & { readonly network?: unknown };
+  readonly record: Omit<Snapshot['record'], 'network' | 'optimizer'> & { readonly network?: unknown; readonly optimizer?: unknown };
 };
 
 export type AppDb = IDBPDatabase<AppSchema>;

@@ -7,6 +7,7 @@ import { NameTakenError, deleteModel, describeStorageFailure, listModels, loadWe
 import type { ModelUpload, Post } from '../protocol';
 import type { WeightValues } from '../../ml/network/checkpoint';
 import type { NetworkConfig } from '../../ml/network/network';
+import { NOTEBOOK_OPTIMIZER, type OptimizerConfig } from '../../ml/training/optimizers';
 import type { ModelSession } from '../training/session';
 
 /** Every tab of the app hears on this channel when another one saved or deleted a model. */
@@ -74,6 +75,7 @@ export class ModelLibrary {
         seed: record.seed,
         trainingSeconds: Math.round(record.trainingSeconds * 10) / 10,
         network: record.network,
+        optimizer: record.optimizer,
       };
       const chosen = name?.trim().slice(0, 200);
       // The list as it is now, not as this tab last saw it: names stay unique across tabs.
@@ -114,6 +116,7 @@ export class ModelLibrary {
           testAccuracy: meta.testAccuracy,
           source: meta.id,
           runId: null,
+          optimizer: meta.optimizer,
         },
       });
       this.announce(session);
@@ -147,11 +150,11 @@ export class ModelLibrary {
    */
   async import(session: ModelSession, upload: ModelUpload, name: string): Promise<boolean> {
     try {
-      const { network, weights } = await readUpload(upload);
+      const { network, weights, optimizer } = await readUpload(upload);
       await session.adopt({
         checkpoint: { epochs: 0, weights },
         trained: true,
-        record: { network, seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null },
+        record: { network, seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null, optimizer },
       });
       this.announce(session);
       return true;
@@ -162,12 +165,14 @@ export class ModelLibrary {
   }
 }
 
-async function readUpload(upload: ModelUpload): Promise<{ network: NetworkConfig; weights: WeightValues[] }> {
+/** An upload's network, weights and the optimiser they were trained with, as far as the file says. */
+async function readUpload(upload: ModelUpload): Promise<{ network: NetworkConfig; weights: WeightValues[]; optimizer: OptimizerConfig }> {
   switch (upload.format) {
     case 'tfjs': {
       const { files } = upload;
       const checked = checkModelFiles(files.modelJson, files.weightData.byteLength);
-      return { network: checked.network, weights: decodeWeights(checked.weightSpecs, files.weightData) };
+      // The app's model.json names no optimiser: its weights count as the notebook's Adam's.
+      return { network: checked.network, weights: decodeWeights(checked.weightSpecs, files.weightData), optimizer: NOTEBOOK_OPTIMIZER };
     }
     case 'keras': {
       const { readKeras } = await import('../keras/kerasIo');

@@ -19,6 +19,7 @@ const meta = (id: string, savedAt = '2026-11-25T10:00:00Z'): ModelMeta => ({
   seed: 42,
   trainingSeconds: 3,
   network: NOTEBOOK_NETWORK,
+  optimizer: { optimizer: 'rmsprop', learningRate: 0.002 },
 });
 
 const EXPECTED_WEIGHTS = plannedWeights(planOf(NOTEBOOK_NETWORK));
@@ -41,6 +42,7 @@ describe('the model store', () => {
     await saveModel(meta('a', '2026-11-01T00:00:00Z'), weights());
     await saveModel(meta('b'), weights());
     expect((await listModels()).map((entry) => entry.id)).toEqual(['b', 'a']);
+    expect((await listModels())[0]?.optimizer).toEqual({ optimizer: 'rmsprop', learningRate: 0.002 });
     expect((await loadWeights(meta('a'))).map((entry) => Array.from(entry.values.slice(0, 3)))).toEqual(
       weights().map((entry) => Array.from(entry.values.slice(0, 3))),
     );

@@ -115,11 +115,15 @@ export async function exportModel(model: tf.LayersModel): Promise<ModelFiles> {
   return exported.files;
 }
 
-/** The model as a Keras file, written by the HDF5 chunk, loaded on first use. */
+/**
+ * The model as a Keras file, written by the HDF5 chunk, loaded on first use. It is compiled with the
+ * optimiser its weights were trained with, which the record keeps through reloads and loads, not
+ * with the one the model is compiled with now (a restored model's is always a fresh notebook Adam).
+ */
 export async function exportKeras(session: ModelSession, format: KerasFormat): Promise<Uint8Array<ArrayBuffer>> {
   const checkpoint = await session.checkpoint();
   const { writeKeras } = await import('../keras/kerasIo');
-  const bytes = await writeKeras(format, { network: session.network, optimizer: session.optimizerConfig, weights: checkpoint.weights });
+  const bytes = await writeKeras(format, { network: session.network, optimizer: session.record.optimizer, weights: checkpoint.weights });
   // A copy of its own (half a megabyte for the notebook's network), to be transferred to the page.
   return new Uint8Array(bytes);
 }

@@ -13,8 +13,9 @@ export async function listDigits(): Promise<MyDigit[]> {
   }
 }
 
+// The place in its batch padded, so that ids of one batch sort in the order they were given (an upload's file order).
 const newId = (digit: DigitImage, at: number, i: number): string =>
-  `${at.toString(36)}-${i.toString(36)}-${digitHash(digit).toString(16).padStart(8, '0')}`;
+  `${at.toString(36)}-${i.toString(36).padStart(3, '0')}-${digitHash(digit).toString(16).padStart(8, '0')}`;
 
 /**
  * Adds digits in one transaction, leaving out any already kept (the same label and pixels: an

@@ -5,11 +5,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SLOTS, keepWorkingCopy, lastCopy } from './workingCopies';
 import type { Snapshot } from '../protocol';
 import { NOTEBOOK_NETWORK } from '../../ml/network/network';
+import { NOTEBOOK_OPTIMIZER, type OptimizerConfig } from '../../ml/training/optimizers';
 
 const snapshot = (epochs: number): Snapshot => ({
   checkpoint: { epochs, weights: [{ name: 'w', shape: [2], values: Float32Array.from([epochs, 1]) }] },
   trained: epochs > 0,
-  record: { network: NOTEBOOK_NETWORK, seed: 1, trainingSeconds: epochs, testAccuracy: null, source: null, runId: null },
+  record: {
+    network: NOTEBOOK_NETWORK,
+    seed: 1,
+    trainingSeconds: epochs,
+    testAccuracy: null,
+    source: null,
+    runId: null,
+    optimizer: NOTEBOOK_OPTIMIZER,
+  },
 });
 
 beforeEach(() => {
@@ -51,6 +60,31 @@ describe('each tab’s last good weights', () => {
     db.close();
     const copy = await lastCopy('tab');
     expect(copy.whose === 'closed-tab' && copy.snapshot.checkpoint.epochs).toBe(3);
+  });
+
+  it('keeps the optimiser that trained the weights, and reads one kept before it was, or a malformed one, as the notebook’s', async () => {
+    const sgd: OptimizerConfig = { optimizer: 'sgd', learningRate: 0.01 };
+    await keepWorkingCopy('sgd', { ...snapshot(2), record: { ...snapshot(2).record, optimizer: sgd } });
+    const kept = await lastCopy('sgd');
+    expect(kept.whose === 'this-tab' && kept.snapshot.record.optimizer).toEqual(sgd);
+
+    const older: Record<string, unknown> = { ...snapshot(3).record };
+    delete older.optimizer;
+    const malformed = [
+      { optimizer: 'adamw', learningRate: 0.01 },
+      { optimizer: 'sgd', learningRate: -1 },
+      { optimizer: 'sgd' },
+      'sgd',
+      null,
+    ];
+    const records = [older, ...malformed.map((optimizer) => ({ ...snapshot(3).record, optimizer }))];
+    const db = await openDB('mnist-in-a-tab');
+    for (const [i, record] of records.entries()) await db.put('working', { snapshot: { ...snapshot(3), record }, keptAt: i }, `old${i}`);
+    db.close();
+    for (const i of records.keys()) {
+      const copy = await lastCopy(`old${i}`);
+      expect(copy.whose === 'this-tab' && copy.snapshot.record.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+    }
   });
 
   it(`keeps at most ${MAX_SLOTS} slots, dropping the oldest closed tabs’ first and never the writer’s own`, async () => {

@@ -1,4 +1,5 @@
 import { NOTEBOOK_NETWORK, readNetwork } from '../../ml/network/network';
+import { readOptimizer } from '../../ml/training/optimizers';
 import { withAppDb, type StoredSnapshot, type WorkingSlot } from './appDb';
 import { openTabs } from '../tabs';
 import type { Snapshot } from '../protocol';
@@ -9,13 +10,16 @@ export const MAX_SLOTS = 8;
 /** A slot as stored: this version's, or the single `current` one of an earlier version (a tab long closed). */
 function slotOf(value: WorkingSlot | StoredSnapshot): { snapshot: Snapshot | null; keptAt: number } {
   const slot = 'keptAt' in value ? value : { snapshot: value, keptAt: 0 };
-  return { snapshot: slot.snapshot && withNetwork(slot.snapshot), keptAt: slot.keptAt };
+  return { snapshot: slot.snapshot && readSnapshot(slot.snapshot), keptAt: slot.keptAt };
 }
 
-/** A stored snapshot with its network: one kept before networks could be edited is of the notebook's. */
-function withNetwork(stored: StoredSnapshot): Snapshot | null {
+/**
+ * A stored snapshot, checked, with its network and optimiser: one kept before networks could be edited
+ * is of the notebook's network; an optimiser absent (kept before it was) or malformed is the notebook's.
+ */
+function readSnapshot(stored: StoredSnapshot): Snapshot | null {
   const network = stored.record.network === undefined ? NOTEBOOK_NETWORK : readNetwork(stored.record.network);
-  return network ? { ...stored, record: { ...stored.record, network } } : null;
+  return network ? { ...stored, record: { ...stored.record, network, optimizer: readOptimizer(stored.record.optimizer) } } : null;
 }
 
 /**

@@ -3,8 +3,9 @@ import { imagesTensor } from '../../ml/data/batches';
 import { imageAt, type MnistData } from '../../ml/data/data';
 import { IMAGE_PIXELS, IMAGE_SIZE, SAMPLE_COUNT, SAMPLE_GRID } from '../../ml/data/mnist';
 import type { NetworkPlan } from '../../ml/network/plan';
-import { evaluate, type Evaluation } from '../../ml/training/evaluate';
-import { evaluatedSplit, type EvaluatedOn } from '../../ml/data/validation';
+import { EVALUATION_BATCH, evaluate, type Evaluation } from '../../ml/training/evaluate';
+import { evaluatedSplit, type EvaluatedOn, type MnistEvaluatedOn } from '../../ml/data/validation';
+import type { HeldOutDigits } from '../myDigitsHost';
 import type { EvaluationResult, FeatureMaps, Post, Prediction } from '../protocol';
 import type { GpuWatch, ModelSession } from './session';
 
@@ -72,11 +73,28 @@ export class Inference {
     );
   }
 
-  /** Posts an evaluation of the session's weights, with their predictions for the sample grid. */
-  async postEvaluation(session: ModelSession, data: MnistData, evaluation: Evaluation, on: EvaluatedOn): Promise<void> {
+  /** Evaluates the session's weights on my held-out digits and posts the result. */
+  async evaluateMine(session: ModelSession, data: MnistData, heldOut: HeldOutDigits): Promise<void> {
+    this.gpu.assert();
+    const { split, ids } = heldOut;
+    await this.gpu.guard(
+      (async () => {
+        const evaluation = await evaluate(session.current, split, split.count, EVALUATION_BATCH);
+        await this.send(session, data, evaluation, { kind: 'mine', ids }, split.labels.slice());
+      })(),
+    );
+  }
+
+  /** Posts an evaluation of MNIST's images (the test set, or a run's held-out training images). */
+  async postEvaluation(session: ModelSession, data: MnistData, evaluation: Evaluation, on: MnistEvaluatedOn): Promise<void> {
     // A saved model's accuracy is its test accuracy: held-out training images do not count.
     if (on.kind === 'test') session.evaluated(evaluation.accuracy);
     const { split, first } = evaluatedSplit(data, on);
+    await this.send(session, data, evaluation, on, split.labels.slice(first, first + evaluation.predictions.length));
+  }
+
+  /** Posts an evaluation with the images' true labels, and the weights' predictions for the sample grid. */
+  private async send(session: ModelSession, data: MnistData, evaluation: Evaluation, on: EvaluatedOn, labels: Uint8Array): Promise<void> {
     const samples = new Uint8Array(SAMPLE_COUNT * IMAGE_PIXELS);
     for (let i = 0; i < SAMPLE_COUNT; i++) samples.set(imageAt(data.train, SAMPLE_GRID.first + i), i * IMAGE_PIXELS);
     const predicted = tf.tidy(() => tf.argMax(session.current.predict(imagesTensor(samples, SAMPLE_COUNT)) as tf.Tensor2D, 1));
@@ -86,7 +104,7 @@ export class Inference {
       loss: evaluation.loss,
       accuracy: evaluation.accuracy,
       on,
-      labels: split.labels.slice(first, first + evaluation.predictions.length),
+      labels,
       predictions: evaluation.predictions,
       confidences: evaluation.confidences,
       samplePredictions,

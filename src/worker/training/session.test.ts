@@ -9,6 +9,7 @@ import type { FromWorker, Snapshot } from '../protocol';
 import { ModelSession, type GpuWatch } from './session';
 import { Trainer } from './trainingRun';
 import { NOTEBOOK_NETWORK } from '../../ml/network/network';
+import { NOTEBOOK_OPTIMIZER } from '../../ml/training/optimizers';
 
 /** A GPU that never goes away: what CPU and wasm are. */
 const steadyGpu: GpuWatch = {
@@ -91,7 +92,15 @@ describe('ModelSession', () => {
     const { session, posted } = setup();
     const other = new ModelSession(() => undefined, 7, steadyGpu);
     const weights = (await other.checkpoint()).weights;
-    const record = { network: NOTEBOOK_NETWORK, seed: 7, trainingSeconds: 1, testAccuracy: 0.5, source: 'saved-1', runId: null };
+    const record = {
+      network: NOTEBOOK_NETWORK,
+      seed: 7,
+      trainingSeconds: 1,
+      testAccuracy: 0.5,
+      source: 'saved-1',
+      runId: null,
+      optimizer: NOTEBOOK_OPTIMIZER,
+    };
     const { before, after } = await tensorsAfterRepeat(() => session.adopt({ checkpoint: { epochs: 2, weights }, trained: true, record }));
     expect(after).toBe(before);
     expect(session.record).toEqual(record);
@@ -190,5 +199,26 @@ describe('Trainer', () => {
     expect(session.current.optimizer.getClassName()).toBe('RMSProp');
     expect(session.current.optimizer.getConfig().learningRate).toBe(0.002);
     expect(session.record.runId).toBe('run-b');
+  });
+
+  it('records the optimiser the weights were trained with, which a restore keeps though it compiles a fresh notebook Adam', async () => {
+    const { session, trainer } = setup();
+    expect(session.record.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+    await trainer.train(session, data, { ...smallRun, optimizer: 'sgd', learningRate: 0.01 }, 'run-a');
+    expect(session.record.optimizer).toEqual({ optimizer: 'sgd', learningRate: 0.01 });
+    const snapshot = session.lastGood;
+    if (!snapshot) throw new Error('training kept no snapshot');
+    expect(snapshot.record.optimizer).toEqual({ optimizer: 'sgd', learningRate: 0.01 });
+
+    await session.restore(snapshot);
+    expect(session.record.optimizer).toEqual({ optimizer: 'sgd', learningRate: 0.01 });
+    expect(session.optimizerConfig).toEqual(NOTEBOOK_OPTIMIZER);
+    // Training on with the optimiser the restored model is compiled with still changes the record.
+    await trainer.train(session, data, smallRun, 'run-b');
+    expect(session.record.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+
+    await trainer.train(session, data, { ...smallRun, optimizer: 'rmsprop', learningRate: 0.002 }, 'run-c');
+    await session.reset(2);
+    expect(session.record.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
   });
 });

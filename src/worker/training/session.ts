@@ -21,7 +21,7 @@ export interface GpuWatch {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function freshRecord(seed: number, network: NetworkConfig): SessionRecord {
-  return { network, seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null };
+  return { network, seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null, optimizer: NOTEBOOK_OPTIMIZER };
 }
 
 function freshModel(seed: number, network: NetworkConfig): tf.LayersModel {
@@ -44,7 +44,7 @@ export class ModelSession {
   private adopted = false;
   /** While a run uses the model, nothing may replace it. */
   private inUse = false;
-  /** How the current model is compiled: a fresh model always starts with the notebook's optimiser. */
+  /** How the current model is compiled (a fresh or restored one: the notebook's); the record keeps what trained its weights. */
   private optimizer: OptimizerConfig = NOTEBOOK_OPTIMIZER;
   private networkPlan: NetworkPlan;
 
@@ -82,7 +82,7 @@ export class ModelSession {
     return this.epochsDone;
   }
 
-  /** The optimiser the model was last compiled with: what a Keras file says it is compiled with. */
+  /** The optimiser the model is compiled with now (the next run's moments live in it). */
   get optimizerConfig(): OptimizerConfig {
     return this.optimizer;
   }
@@ -159,13 +159,14 @@ export class ModelSession {
     this.history.runId = runId;
   }
 
-  /** Makes the model train with this optimiser; a different one (kind or learning rate) starts without moments. */
+  /** Makes the model (and the record) train with this optimiser; a different one (kind or learning rate) starts without moments. */
   useOptimizer(config: OptimizerConfig): void {
+    this.history.optimizer = { optimizer: config.optimizer, learningRate: config.learningRate };
     if (config.optimizer === this.optimizer.optimizer && config.learningRate === this.optimizer.learningRate) return;
     const old = this.model.optimizer;
     compileCnn(this.model, config);
     old.dispose();
-    this.optimizer = { optimizer: config.optimizer, learningRate: config.learningRate };
+    this.optimizer = this.history.optimizer;
   }
 
   /** Marks the weights in memory as those of a saved model (after a save or a load). */
@@ -176,7 +177,7 @@ export class ModelSession {
   /**
    * Rebuilds the model from a snapshot on whatever backend is active now, with a fresh
    * optimiser: after a lost GPU (the old tensors are unreadable), a NaN (the optimiser's
-   * moments are poisoned too), or a restarted worker.
+   * moments are poisoned too), or a restarted worker. The record, with the optimiser that trained the weights, is kept as is.
    */
   async restore(snapshot: Snapshot): Promise<void> {
     if (this.inUse) throw new Error('a model cannot be restored while training');

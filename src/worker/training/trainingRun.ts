@@ -1,5 +1,5 @@
 import type { MnistData } from '../../ml/data/data';
-import { runImages } from '../../ml/data/validation';
+import { runTrainingSet } from '../../ml/data/trainingSet';
 import { errorMessage } from '../../ml/errors';
 import { capitalised } from '../../ml/text';
 import { sameNetwork } from '../../ml/network/netText';
@@ -7,8 +7,12 @@ import { BackendLostError, NonFiniteError } from '../../ml/training/faults';
 import { trainEpochs, type BatchReport, type ScheduleSpan, type TrainConfig } from '../../ml/training/train';
 import type { Inference } from './inference';
 import type { Post } from '../protocol';
+import { NO_RUN_DIGITS, type RunDigits } from '../myDigitsHost';
 import type { GpuWatch, ModelSession } from './session';
 import { createYield } from './yieldToEvents';
+
+const NO_DIGITS_TO_TRAIN =
+  'Train with my digits is on, but none of my digits is there to train on (those held out never are). Add some from the drawing pad, or turn it off.';
 
 /** Batch messages at most this often: enough for smooth charts, no flood of messages. */
 const BATCH_MESSAGE_MS = 200;
@@ -49,10 +53,25 @@ export class Trainer {
     return remaining > 0 ? remaining : config.epochs;
   }
 
-  /** `resume`: the interrupted run goes on (after a lost GPU), its schedule where it was; otherwise a fresh one starts. */
-  async train(session: ModelSession, data: MnistData, config: TrainConfig, runId: string, resume = false): Promise<void> {
+  /**
+   * `resume`: the interrupted run goes on (after a lost GPU), its schedule where it was; otherwise a
+   * fresh one starts. `mine`: my digits it trains on (when its settings say so) and is measured on.
+   */
+  async train(
+    session: ModelSession,
+    data: MnistData,
+    config: TrainConfig,
+    runId: string,
+    mine: RunDigits = NO_RUN_DIGITS,
+    resume = false,
+  ): Promise<void> {
     const { post, gpu, inference, onStep } = this.options;
     if (this.running || session.busy) return;
+    if (config.myDigits && !mine.use) {
+      // The page waits for one to train on; a page of another build might not.
+      post({ type: 'training-failed', message: `Training cannot start: ${NO_DIGITS_TO_TRAIN}` });
+      return;
+    }
     // Another network cannot take these weights: it starts from fresh ones, seeded as the run says.
     if (!sameNetwork(session.network, config.network)) {
       try {
@@ -80,44 +99,54 @@ export class Trainer {
     this.plannedLastEpoch = firstEpoch + config.epochs - 1;
     const span = resume && this.span ? this.span : { firstEpoch, epochs: config.epochs };
     this.span = span;
-    const steps = Math.ceil(runImages(data, config).trainCount / config.batchSize);
-    post({ type: 'training-started', firstEpoch, lastEpoch: this.plannedLastEpoch, steps, config, runId });
+    const steps = Math.ceil(runTrainingSet(data, config, mine.train).size / config.batchSize);
+    post({ type: 'training-started', firstEpoch, lastEpoch: this.plannedLastEpoch, steps, config, runId, myDigits: mine.use });
     let losses: number[] = [];
     let rates: number[] = [];
     let stepsMs = 0;
     let lastMessage = -Infinity;
     try {
       const model = session.current;
-      const outcome = await trainEpochs(model, model.optimizer, data, config, firstEpoch, span, {
-        now: () => performance.now(),
-        shouldStop: () => this.stopRequested,
-        guard: (download) => gpu.guard(download),
-        yieldToEvents: this.yieldToEvents,
-        onBatch: (report) => {
-          onStep?.(report);
-          losses.push(report.loss);
-          rates.push(report.learningRate);
-          stepsMs += report.stepMs;
-          const now = performance.now();
-          if (now - lastMessage < BATCH_MESSAGE_MS && report.step < report.steps) return;
-          lastMessage = now;
-          post({ type: 'training-batch', report, losses, rates, stepsMs });
-          losses = [];
-          rates = [];
-          stepsMs = 0;
+      const outcome = await trainEpochs(
+        model,
+        model.optimizer,
+        data,
+        config,
+        firstEpoch,
+        span,
+        {
+          now: () => performance.now(),
+          shouldStop: () => this.stopRequested,
+          guard: (download) => gpu.guard(download),
+          yieldToEvents: this.yieldToEvents,
+          onBatch: (report) => {
+            onStep?.(report);
+            losses.push(report.loss);
+            rates.push(report.learningRate);
+            stepsMs += report.stepMs;
+            const now = performance.now();
+            if (now - lastMessage < BATCH_MESSAGE_MS && report.step < report.steps) return;
+            lastMessage = now;
+            post({ type: 'training-batch', report, losses, rates, stepsMs });
+            losses = [];
+            rates = [];
+            stepsMs = 0;
+          },
+          // Guarded as a whole: any of its downloads would hang forever on a lost WebGL context.
+          onEpoch: (log, evaluation, on) =>
+            gpu.guard(
+              (async () => {
+                session.epochFinished(await session.checkpoint(log.epoch), log.seconds);
+                post({ type: 'training-epoch', log });
+                await inference.postEvaluation(session, data, evaluation, on);
+                if (mine.heldOut) await inference.evaluateMine(session, data, mine.heldOut);
+                await session.postWeights(log.epoch);
+                session.postMemory();
+              })(),
+            ),
         },
-        // Guarded as a whole: any of its downloads would hang forever on a lost WebGL context.
-        onEpoch: (log, evaluation, on) =>
-          gpu.guard(
-            (async () => {
-              session.epochFinished(await session.checkpoint(log.epoch), log.seconds);
-              post({ type: 'training-epoch', log });
-              await inference.postEvaluation(session, data, evaluation, on);
-              await session.postWeights(log.epoch);
-              session.postMemory();
-            })(),
-          ),
-      });
+        mine.train,
+      );
       // A stopped epoch still counts: Continue starts the next one, with the weights as they are.
       session.runEnded(outcome.lastEpoch);
       post({ type: 'training-ended', state: outcome.stopped ? 'stopped' : 'done', epochsDone: session.epochs });

@@ -1,6 +1,7 @@
 import { zipSync, strToU8, strFromU8 } from 'fflate';
+import { isRecord } from '../../json';
 import { readZipMembers } from '../../zipMembers';
-import type { OptimizerConfig } from '../../training/optimizers';
+import { NOTEBOOK_OPTIMIZER, readOptimizer, type OptimizerConfig } from '../../training/optimizers';
 import type { WeightValues } from '../checkpoint';
 import type { NetworkConfig } from '../network';
 import { planNetwork } from '../plan';
@@ -36,6 +37,8 @@ export interface KerasExport {
 export interface KerasImport {
   readonly network: NetworkConfig;
   readonly weights: WeightValues[];
+  /** What the file is compiled with, if the app trains with it (kind and base rate); else the notebook's. */
+  readonly optimizer: OptimizerConfig;
 }
 
 export function writeKerasFile(codec: H5Codec, format: KerasFormat, model: KerasExport, now = new Date()): Uint8Array {
@@ -62,18 +65,57 @@ export function writeKerasFile(codec: H5Codec, format: KerasFormat, model: Keras
   }
 }
 
-function parseNetwork(text: string, where: string): NetworkConfig {
+function parseConfig(text: string, where: string): unknown {
   if (text.length > MAX_CONFIG_BYTES) fail(`${where} is larger than ${MAX_CONFIG_BYTES / 2 ** 20} MB`);
-  let config: unknown;
   try {
-    config = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    fail(`${where} could not be read as JSON`);
+    return fail(`${where} could not be read as JSON`);
   }
+}
+
+function networkOf(config: unknown): NetworkConfig {
   const { network } = readTopology(config);
   const result = planNetwork(network);
   if (!result.ok) fail(`its network cannot be trained here: ${result.refusal.message}`);
   return network;
+}
+
+/**
+ * Keras keeps a learning rate in float32 and writes it as the double it is (0.001 as
+ * 0.0010000000474974513): the shortest decimal of the same float32 is the rate as it was typed.
+ */
+function typedRate(rate: number): number {
+  const single = Math.fround(rate);
+  for (let digits = 1; digits <= 9; digits++) {
+    const shortest = Number(single.toPrecision(digits));
+    if (Math.fround(shortest) === single) return shortest;
+  }
+  return single;
+}
+
+/**
+ * The optimiser a file is compiled with, from Keras' serialised one ({ class_name: "Adam", config:
+ * { learning_rate: … } }), when it is one the app trains with at a plain learning rate (not a
+ * schedule's object); else the notebook's. It only describes the weights, so it never refuses a file.
+ */
+function compiledWith(serialised: unknown): OptimizerConfig {
+  if (!isRecord(serialised) || typeof serialised.class_name !== 'string' || !isRecord(serialised.config)) return NOTEBOOK_OPTIMIZER;
+  const rate = serialised.config.learning_rate;
+  // Keras' class names (Adam, SGD, RMSprop) are the app's names but for case.
+  return readOptimizer({ optimizer: serialised.class_name.toLowerCase(), learningRate: typeof rate === 'number' ? typedRate(rate) : rate });
+}
+
+/** A legacy .h5's optimiser, from its training_config attribute (none in a model saved uncompiled). */
+function legacyOptimizer(reader: H5Reader): OptimizerConfig {
+  try {
+    const text = reader.text('', 'training_config');
+    const config: unknown = text === null || text.length > MAX_CONFIG_BYTES ? null : JSON.parse(text);
+    return compiledWith(isRecord(config) ? config.optimizer_config : null);
+  } catch {
+    // Unreadable JSON, or an attribute HDF5 cannot read as text: the weights are still good.
+    return NOTEBOOK_OPTIMIZER;
+  }
 }
 
 // metadata.json is not read: Keras does not check it either.
@@ -104,16 +146,20 @@ export function readKerasFile(codec: H5Codec, bytes: Uint8Array): KerasImport {
   switch (format) {
     case 'keras': {
       const { config, weights } = unzipKeras(bytes);
-      const network = parseNetwork(config, 'config.json');
+      const parsed = parseConfig(config, 'config.json');
+      const network = networkOf(parsed);
       if (kerasFormatOf(weights) !== 'h5') fail('its model.weights.h5 is not an HDF5 file');
-      return { network, weights: codec.read(weights, (reader) => readKerasWeights(reader, network)) };
+      const compiled = isRecord(parsed) && isRecord(parsed.compile_config) ? parsed.compile_config.optimizer : null;
+      return { network, weights: codec.read(weights, (reader) => readKerasWeights(reader, network)), optimizer: compiledWith(compiled) };
     }
     case 'h5':
       return codec.read(bytes, (reader) => {
         const config = reader.text('', 'model_config');
         if (config === null) fail('it has no model_config: it holds weights only (save_weights), not a model');
-        const network = parseNetwork(config, 'its model_config');
-        return { network, weights: readLegacyWeights(reader, network) };
+        const network = networkOf(parseConfig(config, 'its model_config'));
+        const weights = readLegacyWeights(reader, network);
+        // Read last: whatever is wrong with it, the network and weights are already taken.
+        return { network, weights, optimizer: legacyOptimizer(reader) };
       });
     case null:
       return fail('it is neither a .keras file (a zip) nor an HDF5 file: its first bytes are neither’s signature');

@@ -34,6 +34,7 @@ function twoEpochs(name = '20261201-090000'): RunRecord {
     device: 'WebAssembly (SIMD)',
     origin: FRESH,
     startedAt: new Date(Date.UTC(2026, 11, 1, 9, 0, 0)),
+    myDigits: null,
   });
   run = {
     ...run,
