@@ -78,9 +78,11 @@ test('my held-out digits are a test set of their own; training with my digits is
   const first = runs(page).first();
   await expect(first).toHaveAttribute('data-my-digits', String(trainedOn));
   await expect(first).toContainText(`${trainedOn} of my digits ×3`);
-  // After its epoch, my held-out digits were scored again with the new weights.
+  // After its epoch, my held-out digits were scored again with the new weights, and the run kept that.
+  await expect(first).toContainText(/my held-out digits \d+\.\d %/);
   await expect(scored).toHaveAttribute('data-test-set', 'mine');
   await expect(scored).toHaveAttribute('data-count', String(heldOut));
+  await expect(page.getByText(`How the current weights read the ${heldOut} digits of mine they never trained on`)).toBeVisible();
   // MNIST's evaluation is still there, one choice away.
   await page.getByRole('combobox', { name: 'Test set', exact: true }).selectOption('mnist');
   await expect(page.getByRole('heading', { name: 'Evaluation on the test set' })).toBeVisible();
@@ -109,9 +111,17 @@ test('my held-out digits are a test set of their own; training with my digits is
   await expect(compare.getByRole('row', { name: /^My digits trained on/ })).toContainText(`${trainedOn} × 50`);
   await expect(compare.getByRole('row', { name: /^My digits accuracy/ })).toContainText(`of ${heldOut} held out`);
 
-  // Kept across a reload, with what they trained on.
+  // Kept across a reload, with what they trained on and how they read my held-out digits.
   await page.reload();
   await expect(runs(page)).toHaveCount(2);
   await expect(runs(page).first()).toHaveAttribute('data-my-digits', String(trainedOn));
+  await expect(runs(page).first()).toContainText(/my held-out digits \d+\.\d %/);
+
+  // A larger share now than when these weights trained: the digits they trained on are not scored as unseen.
+  await page.getByLabel('Share of my digits held out').fill('0.5');
+  await page.getByRole('combobox', { name: 'Test set', exact: true }).selectOption('mine');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(scored).toHaveAttribute('data-count', String(heldOut));
+  await expect(page.getByText('These weights trained on my digits while only 20 % were held out')).toBeVisible();
   await expect(list(page)).toHaveAttribute('data-count', '40');
 });

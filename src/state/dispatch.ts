@@ -67,6 +67,7 @@ export function dispatch(message: Announcement): void {
     case 'training-started':
       // The run first: where its weights came from is read before training takes them over (the model's run id).
       runStarted(message.runId, message.config, message.firstEpoch, message.lastEpoch, message.myDigits);
+      weightsReplaced();
       trainingStarted(message.firstEpoch, message.lastEpoch, message.steps, message.runId);
       return;
     case 'training-batch':

@@ -18,7 +18,10 @@ export function evaluationFailed(message: string): void {
   appStore.setState({ evaluationError: message });
 }
 
-/** Other weights came in: the worker scores MNIST again itself, but my digits' evaluation was of the old ones. */
+/**
+ * Other weights came in, or training is about to change these: the worker scores MNIST again itself,
+ * and my digits after each epoch where any are held out, but the evaluation of my digits in hand was of the old ones.
+ */
 export function weightsReplaced(): void {
   appStore.setState({ myEvaluation: null });
 }

@@ -39,6 +39,7 @@ const snapshot: Snapshot = {
     source: null,
     runId: null,
     optimizer: NOTEBOOK_OPTIMIZER,
+    myHoldOut: null,
   },
 };
 

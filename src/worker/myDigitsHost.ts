@@ -6,10 +6,11 @@ import { digitsSplit, EMPTY_SPLIT } from '../ml/data/trainingSet';
 import type { MyDigitsChange, Post } from './protocol';
 import { addDigits, deleteDigits, listDigits } from './storage/myDigitsStore';
 
-/** My held-out digits as a split, and their ids in its order. */
+/** My held-out digits as a split, their ids in its order, and the share they are held out at. */
 export interface HeldOutDigits {
   readonly split: MnistSplit;
   readonly ids: readonly string[];
+  readonly share: number;
 }
 
 /** What a run takes of my digits: those it trains on (none unless its settings add them) and those it is measured on. */
@@ -19,6 +20,10 @@ export interface RunDigits {
   /** Null when none is held out. */
   readonly heldOut: HeldOutDigits | null;
 }
+
+/** Why a run that trains with my digits cannot start (the page waits for one; a page of another build might not). */
+export const NO_DIGITS_TO_TRAIN =
+  'Train with my digits is on, but none of my digits is there to train on (those held out never are). Add some from the drawing pad, or turn it off.';
 
 /** A run that neither trains with my digits nor has any held out. */
 export const NO_RUN_DIGITS: RunDigits = { train: EMPTY_SPLIT, use: null, heldOut: null };
@@ -37,27 +42,38 @@ export class MyDigitsHost {
     if (this.otherTabs) this.otherTabs.onmessage = () => this.change(null);
   }
 
-  /** My digits as a run with these settings takes them, once any change under way is done. */
-  async forRun(config: MyDigitsConfig): Promise<RunDigits> {
+  /**
+   * My digits as a run with these settings takes them, once any change under way is done. Those it is
+   * scored on are held out at the smaller of its share and `trained`, the smallest share the weights
+   * have trained at before: a digit held out now but trained on then is no measure of generalising.
+   */
+  async forRun(config: MyDigitsConfig, trained: number | null = null): Promise<RunDigits> {
     await this.queue;
-    const { train, heldOut } = splitMyDigits(this.digits, config.myHoldOut);
+    const { train } = splitMyDigits(this.digits, config.myHoldOut);
+    const share = Math.min(config.myHoldOut, trained ?? 1);
+    const { heldOut } = splitMyDigits(this.digits, share);
     const use =
       config.myDigits && train.length > 0 ? { count: train.length, repeat: config.myRepeat, fingerprint: digitsFingerprint(train) } : null;
     return {
       train: digitsSplit(use ? train : []),
       use,
-      heldOut: heldOut.length > 0 ? { split: digitsSplit(heldOut), ids: heldOut.map((digit) => digit.id) } : null,
+      heldOut: heldOut.length > 0 ? { split: digitsSplit(heldOut), ids: heldOut.map((digit) => digit.id), share } : null,
     };
   }
 
-  /** My digits held out at `share`, to be scored; an error that says so when there are none. */
-  async heldOut(share: number): Promise<HeldOutDigits> {
-    const { heldOut } = await this.forRun({ ...NO_MY_DIGITS, myHoldOut: share });
-    if (!heldOut)
+  /** My digits held out at `share` (or `trained`, if smaller), to be scored; an error that says why when there are none. */
+  async heldOut(share: number, trained: number | null): Promise<HeldOutDigits> {
+    const { heldOut } = await this.forRun({ ...NO_MY_DIGITS, myHoldOut: share }, trained);
+    if (heldOut) return heldOut;
+    if (trained !== null && trained < share)
       throw new Error(
-        'none of my digits is held out yet, so there is nothing to score: add more from the drawing pad (about one in five is held out), or raise the share held out',
+        `these weights trained on my digits while only ${Math.round(trained * 100)} % were held out, and none of those is kept now: there is none they never saw`,
       );
-    return heldOut;
+    throw new Error(
+      share === 0
+        ? 'the share of my digits held out is 0, so there is none to score: raise it under Settings'
+        : `none of my digits is held out yet (about ${Math.round(share * 100)} % are, each by its own fingerprint): add more from the drawing pad`,
+    );
   }
 
   /** 784 bytes per requested digit of an evaluation, by its index among `ids`. */

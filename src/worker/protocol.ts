@@ -57,7 +57,7 @@ export interface FeatureMaps {
 export interface EvaluationResult {
   readonly loss: number;
   readonly accuracy: number;
-  /** The images scored: the first N test images, or a run's held-out training images. */
+  /** The images scored: the first N test images, a run's held-out training images, or my held-out digits. */
   readonly on: EvaluatedOn;
   /** True labels of the evaluated images, in order. */
   readonly labels: Uint8Array;
@@ -95,6 +95,8 @@ export interface SessionRecord {
   readonly runId: string | null;
   /** The optimiser the weights were last trained with (kind and base learning rate): what a Keras file is compiled with. */
   readonly optimizer: OptimizerConfig;
+  /** The smallest share of my digits held out while they trained with them (null: they never did): above it, a "held-out" digit may have been trained on. */
+  readonly myHoldOut: number | null;
 }
 
 /** The last good weights and what they are, copied out of the backend. */

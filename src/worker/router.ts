@@ -10,7 +10,7 @@ import type { Post, Reply, Request, ToWorker } from './protocol';
 import type { ModelSession } from './training/session';
 import { Trainer } from './training/trainingRun';
 import { resumeLastVisit } from './resume';
-import { MyDigitsHost } from './myDigitsHost';
+import { MyDigitsHost, NO_DIGITS_TO_TRAIN } from './myDigitsHost';
 import type { TestSet } from '../ml/data/validation';
 import { DEFAULT_HOLD_OUT } from '../ml/data/myDigits';
 
@@ -214,7 +214,11 @@ export class MlWorker {
     if (!session) this.post({ type: 'training-failed', message: 'Training cannot start: no TensorFlow.js backend is running.' });
     else if (!data) this.post({ type: 'training-failed', message: 'Training cannot start: the dataset is not loaded yet.' });
     else {
-      const mine = await this.digits.forRun(config);
+      const mine = await this.digits.forRun(config, session.record.myHoldOut);
+      if (config.myDigits && !mine.use) {
+        this.post({ type: 'training-failed', message: `Training cannot start: ${NO_DIGITS_TO_TRAIN}` });
+        return;
+      }
       // A network of another cost may run faster on another engine: raced before it trains (a resumed run keeps its engine).
       if (!resume && !this.trainer.isTraining) await this.engine.fitNetwork(session, config.network);
       await this.trainer.train(session, data, config, runId, mine, resume);
@@ -231,7 +235,11 @@ export class MlWorker {
     }
     try {
       if (testSet === 'mnist') await this.inference.evaluateAndPost(session, data, testSize);
-      else await this.inference.evaluateMine(session, data, await this.digits.heldOut(holdOut));
+      else {
+        const heldOut = await this.digits.heldOut(holdOut, session.record.myHoldOut);
+        // The digits' list may have kept it waiting: a run may have started meanwhile.
+        if (!session.busy) await this.inference.evaluateMine(session, data, heldOut);
+      }
     } catch (error) {
       this.post({ type: 'evaluation-failed', message: `Evaluation failed: ${errorMessage(error)}` });
     }

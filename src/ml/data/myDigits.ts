@@ -29,6 +29,11 @@ export interface MyDigitsConfig {
 
 export const NO_MY_DIGITS: MyDigitsConfig = { myDigits: false, myRepeat: 1, myHoldOut: DEFAULT_HOLD_OUT };
 
+/** A share of my digits held out, as stored beside weights (null: none kept, or malformed). */
+export function readHoldOut(value: unknown): number | null {
+  return typeof value === 'number' && value >= 0 && value <= 1 ? value : null;
+}
+
 /** What a run trained with: how many of my digits, each repeated how often per epoch, and the set's fingerprint. */
 export interface MyDigitsUse {
   readonly count: number;

@@ -25,8 +25,11 @@ export const NOTEBOOK_VALIDATION: ValidationConfig = { validation: 'test', valid
 /** Which images an evaluation scored: the first N test images, or training images from `first` on. */
 export type MnistEvaluatedOn = { readonly kind: 'test' } | { readonly kind: 'validation'; readonly first: number };
 
-/** Or my held-out digits, by id in the order scored (the list may change after). */
-export type EvaluatedOn = MnistEvaluatedOn | { readonly kind: 'mine'; readonly ids: readonly string[] };
+/**
+ * Or my held-out digits, by id in the order scored (the list may change after), held out at `share`:
+ * the share asked for, or a smaller one the weights trained at (digits above it were trained on).
+ */
+export type EvaluatedOn = MnistEvaluatedOn | { readonly kind: 'mine'; readonly ids: readonly string[]; readonly share: number };
 
 /** What Evaluate scores: MNIST's test images, or my held-out digits. */
 export const TEST_SETS = ['mnist', 'mine'] as const;

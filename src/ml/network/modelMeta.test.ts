@@ -16,6 +16,7 @@ describe('model metadata', () => {
     trainingSeconds: 47,
     network: NOTEBOOK_NETWORK,
     optimizer: { optimizer: 'sgd', learningRate: 0.01 },
+    myHoldOut: 0.2,
   });
 
   it('recognises complete entries only, and reads one saved before networks could be edited as the notebook’s', () => {
@@ -28,6 +29,14 @@ describe('model metadata', () => {
     const other = parseNet('f-h32');
     expect(readModelMeta({ ...meta('a', 'x'), network: other })?.network).toEqual(other);
     expect(readModelMeta({ ...meta('a', 'x'), network: { layers: [{ kind: 'lstm' }] } })).toBeNull();
+  });
+
+  it('keeps the share of my digits held out while the weights trained with them; one saved before, or malformed, reads as none', () => {
+    expect(readModelMeta(meta('a', 'x'))?.myHoldOut).toBe(0.2);
+    const older: Record<string, unknown> = { ...meta('a', 'x') };
+    delete older.myHoldOut;
+    expect(readModelMeta(older)?.myHoldOut).toBeNull();
+    for (const myHoldOut of ['0.2', -1, 2, Number.NaN]) expect(readModelMeta({ ...meta('a', 'x'), myHoldOut })?.myHoldOut).toBeNull();
   });
 
   it('keeps the optimiser that trained the weights, and reads one saved before it was recorded, or a malformed one, as the notebook’s', () => {

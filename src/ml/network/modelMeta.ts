@@ -1,5 +1,6 @@
 import { isRecord } from '../json';
 import { readOptimizer, type OptimizerConfig } from '../training/optimizers';
+import { readHoldOut } from '../data/myDigits';
 import { NOTEBOOK_NETWORK, readNetwork, type NetworkConfig } from './network';
 
 /* What the app records beside each saved model, and how saved models are listed and named. */
@@ -19,19 +20,25 @@ export interface ModelMeta {
   readonly network: NetworkConfig;
   /** The optimiser the weights were last trained with: what a Keras file of them is compiled with. */
   readonly optimizer: OptimizerConfig;
+  /** The smallest share of my digits held out while the weights trained with them (null: never, or saved before it was kept). */
+  readonly myHoldOut: number | null;
 }
 
 /**
  * A record as stored: one saved before networks could be edited does not say which it has (the
  * notebook's), nor one saved before the optimiser was recorded which trained it (read as the notebook's).
  */
-export type StoredModelMeta = Omit<ModelMeta, 'network' | 'optimizer'> & { readonly network?: unknown; readonly optimizer?: unknown };
+export type StoredModelMeta = Omit<ModelMeta, 'network' | 'optimizer' | 'myHoldOut'> & {
+  readonly network?: unknown;
+  readonly optimizer?: unknown;
+  readonly myHoldOut?: unknown;
+};
 
 /** A stored record, checked, with its network and optimiser; null if it is not one (a malformed optimiser alone reads as the notebook's). */
 export function readModelMeta(value: unknown): ModelMeta | null {
   if (!isStoredMeta(value)) return null;
   const network = value.network === undefined ? NOTEBOOK_NETWORK : readNetwork(value.network);
-  return network ? { ...value, network, optimizer: readOptimizer(value.optimizer) } : null;
+  return network ? { ...value, network, optimizer: readOptimizer(value.optimizer), myHoldOut: readHoldOut(value.myHoldOut) } : null;
 }
 
 function isStoredMeta(value: unknown): value is StoredModelMeta {

@@ -1,3 +1,4 @@
+import { assertNever } from '../../ml/errors';
 import { FRESH, type RunOrigin } from './origin';
 import { HISTOGRAM_BINS, histogram, valueRange } from '../../ml/training/histogram';
 import type { ConfusionMatrix } from '../../ml/training/metrics';
@@ -124,6 +125,8 @@ export function runEvaluated(matrix: ConfusionMatrix, on: EvaluatedOn['kind']): 
       updateRecording((run) => (run.settings.validation === validation ? setEvaluation(run, matrix) : run));
       return;
     }
+    default:
+      assertNever(on);
   }
 }
 

@@ -9,16 +9,12 @@ import { ConfusionMetrics } from './ConfusionMetrics';
 import { MistakeGallery } from './MistakeGallery';
 import { TestSetChoice } from './TestSetChoice';
 import { TopConfusions } from './TopConfusions';
+import { myDigitsNote } from './myDigitsNote';
+import type { TestSet } from '../../ml/data/validation';
 
 function heading(view: EvaluationView | null, mine: boolean): string {
   if (mine) return 'Evaluation on my held-out digits';
   return view?.result.on.kind === 'validation' ? 'Evaluation on the held-out images' : 'Evaluation on the test set';
-}
-
-/** Whether an evaluation of my digits scored exactly those held out now. */
-function sameDigits(view: EvaluationView, heldOut: ReadonlySet<string>): boolean {
-  const { on } = view.result;
-  return on.kind === 'mine' && on.ids.length === heldOut.size && on.ids.every((id) => heldOut.has(id));
 }
 
 /** The notebook's evaluation, and more: the confusion matrix, its geometry, per-class scores and the mistakes themselves. */
@@ -31,17 +27,16 @@ export function EvaluationPanel() {
     (state) => state.dataset.state === 'ready' && state.backend.state === 'ready' && state.training.state !== 'training',
   );
   const heldOut = useHeldOut();
-  const [selected, setSelected] = useState<{ cell: Cell; of: EvaluationView } | null>(null);
-  // A cell belongs to the matrix it was clicked in: another test set's evaluation closes the gallery.
-  const cell = selected?.of === evaluation ? selected.cell : null;
-  const select = (chosen: Cell | null): void => setSelected(chosen && evaluation ? { cell: chosen, of: evaluation } : null);
+  const digits = useAppState((state) => state.myDigits.digits);
+  const share = useAppState((state) => state.config.train.myHoldOut);
+  const testSet = mine ? 'mine' : 'mnist';
+  // A cell belongs to its test set: the other one's closes the gallery; a new evaluation of the same set refreshes it.
+  const [selected, setSelected] = useState<{ cell: Cell; testSet: TestSet } | null>(null);
+  const cell = selected?.testSet === testSet ? selected.cell : null;
+  const select = (chosen: Cell | null): void => setSelected(chosen ? { cell: chosen, testSet } : null);
 
   const note = mine
-    ? heldOut.size === 0
-      ? 'None of my digits is held out yet: add digits from the drawing pad (about one in five is held out).'
-      : evaluation && !sameDigits(evaluation, heldOut)
-        ? 'My digits have changed since this evaluation: Evaluate scores those held out now.'
-        : `How the current weights read the ${heldOut.size.toLocaleString('en-GB')} digits of mine they never trained on. Click a cell to see its digits.`
+    ? myDigitsNote(evaluation?.result.on ?? null, digits, share, heldOut.size)
     : evaluation
       ? 'Updated after every epoch; Evaluate scores the test set. Click a cell or a confusion to see its images.'
       : 'Train, or Evaluate the current weights on the test set.';

@@ -36,7 +36,11 @@ export interface WorkingSlot {
  * notebook's); before the optimiser was kept, nor which optimiser trained it (read as the notebook's).
  */
 export type StoredSnapshot = Omit<Snapshot, 'record'> & {
-  readonly record: Omit<Snapshot['record'], 'network' | 'optimizer'> & { readonly network?: unknown; readonly optimizer?: unknown };
+  readonly record: Omit<Snapshot['record'], 'network' | 'optimizer' | 'myHoldOut'> & {
+    readonly network?: unknown;
+    readonly optimizer?: unknown;
+    readonly myHoldOut?: unknown;
+  };
 };
 
 export type AppDb = IDBPDatabase<AppSchema>;

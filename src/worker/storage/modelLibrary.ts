@@ -76,6 +76,7 @@ export class ModelLibrary {
         trainingSeconds: Math.round(record.trainingSeconds * 10) / 10,
         network: record.network,
         optimizer: record.optimizer,
+        myHoldOut: record.myHoldOut,
       };
       const chosen = name?.trim().slice(0, 200);
       // The list as it is now, not as this tab last saw it: names stay unique across tabs.
@@ -117,6 +118,7 @@ export class ModelLibrary {
           source: meta.id,
           runId: null,
           optimizer: meta.optimizer,
+          myHoldOut: meta.myHoldOut,
         },
       });
       this.announce(session);
@@ -154,7 +156,7 @@ export class ModelLibrary {
       await session.adopt({
         checkpoint: { epochs: 0, weights },
         trained: true,
-        record: { network, seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null, optimizer },
+        record: { network, seed: 0, trainingSeconds: 0, testAccuracy: null, source: null, runId: null, optimizer, myHoldOut: null },
       });
       this.announce(session);
       return true;

@@ -20,6 +20,7 @@ const meta = (id: string, savedAt = '2026-11-25T10:00:00Z'): ModelMeta => ({
   trainingSeconds: 3,
   network: NOTEBOOK_NETWORK,
   optimizer: { optimizer: 'rmsprop', learningRate: 0.002 },
+  myHoldOut: null,
 });
 
 const EXPECTED_WEIGHTS = plannedWeights(planOf(NOTEBOOK_NETWORK));

@@ -18,6 +18,7 @@ const snapshot = (epochs: number): Snapshot => ({
     source: null,
     runId: null,
     optimizer: NOTEBOOK_OPTIMIZER,
+    myHoldOut: null,
   },
 });
 

@@ -1,5 +1,6 @@
 import { NOTEBOOK_NETWORK, readNetwork } from '../../ml/network/network';
 import { readOptimizer } from '../../ml/training/optimizers';
+import { readHoldOut } from '../../ml/data/myDigits';
 import { withAppDb, type StoredSnapshot, type WorkingSlot } from './appDb';
 import { openTabs } from '../tabs';
 import type { Snapshot } from '../protocol';
@@ -19,7 +20,9 @@ function slotOf(value: WorkingSlot | StoredSnapshot): { snapshot: Snapshot | nul
  */
 function readSnapshot(stored: StoredSnapshot): Snapshot | null {
   const network = stored.record.network === undefined ? NOTEBOOK_NETWORK : readNetwork(stored.record.network);
-  return network ? { ...stored, record: { ...stored.record, network, optimizer: readOptimizer(stored.record.optimizer) } } : null;
+  if (!network) return null;
+  const { optimizer, myHoldOut } = stored.record;
+  return { ...stored, record: { ...stored.record, network, optimizer: readOptimizer(optimizer), myHoldOut: readHoldOut(myHoldOut) } };
 }
 
 /**

@@ -76,11 +76,11 @@ export class Inference {
   /** Evaluates the session's weights on my held-out digits and posts the result. */
   async evaluateMine(session: ModelSession, data: MnistData, heldOut: HeldOutDigits): Promise<void> {
     this.gpu.assert();
-    const { split, ids } = heldOut;
+    const { split, ids, share } = heldOut;
     await this.gpu.guard(
       (async () => {
         const evaluation = await evaluate(session.current, split, split.count, EVALUATION_BATCH);
-        await this.send(session, data, evaluation, { kind: 'mine', ids }, split.labels.slice());
+        await this.send(session, data, evaluation, { kind: 'mine', ids, share }, split.labels.slice());
       })(),
     );
   }

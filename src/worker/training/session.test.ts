@@ -10,6 +10,7 @@ import { ModelSession, type GpuWatch } from './session';
 import { Trainer } from './trainingRun';
 import { NOTEBOOK_NETWORK } from '../../ml/network/network';
 import { NOTEBOOK_OPTIMIZER } from '../../ml/training/optimizers';
+import { digitsSplit } from '../../ml/data/trainingSet';
 
 /** A GPU that never goes away: what CPU and wasm are. */
 const steadyGpu: GpuWatch = {
@@ -100,6 +101,7 @@ describe('ModelSession', () => {
       source: 'saved-1',
       runId: null,
       optimizer: NOTEBOOK_OPTIMIZER,
+      myHoldOut: null,
     };
     const { before, after } = await tensorsAfterRepeat(() => session.adopt({ checkpoint: { epochs: 2, weights }, trained: true, record }));
     expect(after).toBe(before);
@@ -220,5 +222,25 @@ describe('Trainer', () => {
     await trainer.train(session, data, { ...smallRun, optimizer: 'rmsprop', learningRate: 0.002 }, 'run-c');
     await session.reset(2);
     expect(session.record.optimizer).toEqual(NOTEBOOK_OPTIMIZER);
+  });
+
+  it('records the smallest share of my digits held out while the weights trained with them, through a restore, until a reset', async () => {
+    const { session, trainer } = setup();
+    const digits = Array.from({ length: 4 }, (_, i) => ({ label: i, pixels: new Uint8Array(784).fill(40 * i) }));
+    const mine = { train: digitsSplit(digits), use: { count: 4, repeat: 2, fingerprint: '00000000' }, heldOut: null };
+    await trainer.train(session, data, smallRun, 'run-a');
+    expect(session.record.myHoldOut).toBeNull();
+    await trainer.train(session, data, { ...smallRun, myDigits: true, myRepeat: 2, myHoldOut: 0.3 }, 'run-b', mine);
+    expect(session.record.myHoldOut).toBe(0.3);
+    await trainer.train(session, data, { ...smallRun, myDigits: true, myRepeat: 2, myHoldOut: 0.1 }, 'run-c', mine);
+    await trainer.train(session, data, { ...smallRun, myDigits: true, myRepeat: 2, myHoldOut: 0.5 }, 'run-d', mine);
+    // Digits between 0.1 and 0.5 were trained on: only those under 0.1 may be scored as never seen.
+    expect(session.record.myHoldOut).toBe(0.1);
+    const snapshot = session.lastGood;
+    if (!snapshot) throw new Error('training kept no snapshot');
+    await session.restore(snapshot);
+    expect(session.record.myHoldOut).toBe(0.1);
+    await session.reset(2);
+    expect(session.record.myHoldOut).toBeNull();
   });
 });

@@ -21,7 +21,16 @@ export interface GpuWatch {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function freshRecord(seed: number, network: NetworkConfig): SessionRecord {
-  return { network, seed, trainingSeconds: 0, testAccuracy: null, source: null, runId: null, optimizer: NOTEBOOK_OPTIMIZER };
+  return {
+    network,
+    seed,
+    trainingSeconds: 0,
+    testAccuracy: null,
+    source: null,
+    runId: null,
+    optimizer: NOTEBOOK_OPTIMIZER,
+    myHoldOut: null,
+  };
 }
 
 function freshModel(seed: number, network: NetworkConfig): tf.LayersModel {
@@ -154,9 +163,10 @@ export class ModelSession {
     this.history.testAccuracy = accuracy;
   }
 
-  /** The weights now belong to this run. */
-  setRun(runId: string): void {
+  /** The weights now belong to this run, which trains with my digits held out at `myHoldOut` (null: without my digits). */
+  setRun(runId: string, myHoldOut: number | null = null): void {
     this.history.runId = runId;
+    if (myHoldOut !== null) this.history.myHoldOut = Math.min(this.history.myHoldOut ?? 1, myHoldOut);
   }
 
   /** Makes the model (and the record) train with this optimiser; a different one (kind or learning rate) starts without moments. */

@@ -11,9 +11,6 @@ import { NO_RUN_DIGITS, type RunDigits } from '../myDigitsHost';
 import type { GpuWatch, ModelSession } from './session';
 import { createYield } from './yieldToEvents';
 
-const NO_DIGITS_TO_TRAIN =
-  'Train with my digits is on, but none of my digits is there to train on (those held out never are). Add some from the drawing pad, or turn it off.';
-
 /** Batch messages at most this often: enough for smooth charts, no flood of messages. */
 const BATCH_MESSAGE_MS = 200;
 
@@ -67,11 +64,6 @@ export class Trainer {
   ): Promise<void> {
     const { post, gpu, inference, onStep } = this.options;
     if (this.running || session.busy) return;
-    if (config.myDigits && !mine.use) {
-      // The page waits for one to train on; a page of another build might not.
-      post({ type: 'training-failed', message: `Training cannot start: ${NO_DIGITS_TO_TRAIN}` });
-      return;
-    }
     // Another network cannot take these weights: it starts from fresh ones, seeded as the run says.
     if (!sameNetwork(session.network, config.network)) {
       try {
@@ -93,7 +85,7 @@ export class Trainer {
     this.stopRequested = false;
     session.hold(true);
     session.changed();
-    session.setRun(runId);
+    session.setRun(runId, mine.use ? config.myHoldOut : null);
     session.useOptimizer(config);
     const firstEpoch = session.epochs + 1;
     this.plannedLastEpoch = firstEpoch + config.epochs - 1;
