@@ -2,42 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { allFinite, restoreCheckpoint, takeCheckpoint, type Checkpoint } from '../../ml/network/checkpoint';
 import { NonFiniteError } from '../../ml/training/faults';
 import { describeStorageFailure } from '../storage/modelStore';
-import { buildCnn, compileCnn, weightedLayers } from '../../ml/network/build';
+import { compileCnn, weightedLayers } from '../../ml/network/build';
 import { NOTEBOOK_NETWORK, type NetworkConfig } from '../../ml/network/network';
 import { planOf, type NetworkPlan } from '../../ml/network/plan';
 import { NOTEBOOK_OPTIMIZER, type OptimizerConfig } from '../../ml/training/optimizers';
 import type { LayerWeights, Post, SessionRecord, Snapshot } from '../protocol';
+import { freshModel, freshRecord, type GpuWatch } from './fresh';
 
-/** What the model's owner needs to know about the backend's GPU. */
-export interface GpuWatch {
-  /** Throws a BackendLostError once the GPU is gone. */
-  assert(): void;
-  /** A download from the backend, or a BackendLostError when the GPU goes away meanwhile. */
-  guard<T>(download: Promise<T>): Promise<T>;
-  /** After an error: why the GPU is gone, or null if it is still there. */
-  confirmLoss(): Promise<string | null>;
-}
+export type { GpuWatch } from './fresh';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function freshRecord(seed: number, network: NetworkConfig): SessionRecord {
-  return {
-    network,
-    seed,
-    trainingSeconds: 0,
-    testAccuracy: null,
-    source: null,
-    runId: null,
-    optimizer: NOTEBOOK_OPTIMIZER,
-    myHoldOut: null,
-  };
-}
-
-function freshModel(seed: number, network: NetworkConfig): tf.LayersModel {
-  const model = buildCnn({ seed, network });
-  compileCnn(model);
-  return model;
-}
 
 /**
  * The model, its optimiser state, its epoch count and its last good weights: the
