@@ -1,7 +1,7 @@
 import { errorMessage } from '../ml/errors';
 import type { MnistSplit } from '../ml/data/data';
 import { IMAGE_PIXELS } from '../ml/data/mnist';
-import { digitsFingerprint, NO_MY_DIGITS, splitMyDigits, type MyDigit, type MyDigitsConfig, type MyDigitsUse } from '../ml/data/myDigits';
+import { digitsFingerprint, holdOutPoint, NO_MY_DIGITS, type MyDigit, type MyDigitsConfig, type MyDigitsUse } from '../ml/data/myDigits';
 import { digitsSplit, EMPTY_SPLIT } from '../ml/data/trainingSet';
 import type { MyDigitsChange, Post } from './protocol';
 import { addDigits, deleteDigits, listDigits } from './storage/myDigitsStore';
@@ -49,9 +49,11 @@ export class MyDigitsHost {
    */
   async forRun(config: MyDigitsConfig, trained: number | null = null): Promise<RunDigits> {
     await this.queue;
-    const { train } = splitMyDigits(this.digits, config.myHoldOut);
     const share = Math.min(config.myHoldOut, trained ?? 1);
-    const { heldOut } = splitMyDigits(this.digits, share);
+    // Each digit hashed once: both sides come from its point.
+    const points = this.digits.map((digit) => ({ digit, point: holdOutPoint(digit) }));
+    const train = points.filter(({ point }) => point >= config.myHoldOut).map(({ digit }) => digit);
+    const heldOut = points.filter(({ point }) => point < share).map(({ digit }) => digit);
     const use =
       config.myDigits && train.length > 0 ? { count: train.length, repeat: config.myRepeat, fingerprint: digitsFingerprint(train) } : null;
     return {

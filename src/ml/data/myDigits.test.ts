@@ -5,10 +5,10 @@ import {
   DEFAULT_HOLD_OUT,
   digitHash,
   digitsFingerprint,
+  holdOutPoint,
   isHeldOut,
   myDigitsIdx,
   readMyDigitsIdx,
-  splitMyDigits,
   type DigitImage,
 } from './myDigits';
 import { mulberry32 } from './random';
@@ -67,14 +67,14 @@ describe('held-out digits', () => {
 });
 
 describe('my digits for a run', () => {
-  it('splits by the held-out share as isHeldOut says, keeping the order on each side', () => {
-    const kept = digits(200, 7);
-    const { train, heldOut } = splitMyDigits(kept, DEFAULT_HOLD_OUT);
-    expect(train.length + heldOut.length).toBe(200);
-    expect(heldOut.every((digit) => isHeldOut(digit, DEFAULT_HOLD_OUT))).toBe(true);
-    expect(train.some((digit) => isHeldOut(digit, DEFAULT_HOLD_OUT))).toBe(false);
-    expect(train).toEqual(kept.filter((digit) => !isHeldOut(digit, DEFAULT_HOLD_OUT)));
-    expect(splitMyDigits(kept, 0).heldOut).toEqual([]);
+  it('places each digit once in [0, 1): held out at every share above its point, at none below', () => {
+    for (const digit of digits(200, 7)) {
+      const point = holdOutPoint(digit);
+      expect(point).toBeGreaterThanOrEqual(0);
+      expect(point).toBeLessThan(1);
+      expect(isHeldOut(digit, point)).toBe(false);
+      expect(isHeldOut(digit, Math.min(1, point + 1e-9))).toBe(true);
+    }
   });
 
   it('fingerprints a set whatever its order, and tells another set apart', () => {

@@ -98,15 +98,12 @@ export function digitHash({ label, pixels }: DigitImage): number {
  * never moves it (a digit is held out at share s exactly when it is at every larger share).
  */
 export function isHeldOut(digit: DigitImage, share: number): boolean {
-  return digitHash(digit) / 2 ** 32 < share;
+  return holdOutPoint(digit) < share;
 }
 
-/** My digits split by the held-out share, each side in the given order. */
-export function splitMyDigits<T extends DigitImage>(digits: readonly T[], share: number): { train: T[]; heldOut: T[] } {
-  const train: T[] = [];
-  const heldOut: T[] = [];
-  for (const digit of digits) (isHeldOut(digit, share) ? heldOut : train).push(digit);
-  return { train, heldOut };
+/** Where a digit falls in [0, 1): it is held out at every share above it. */
+export function holdOutPoint(digit: DigitImage): number {
+  return digitHash(digit) / 2 ** 32;
 }
 
 /** A set's fingerprint, whatever its order: FNV-1a over its digits' own hashes, sorted. */

@@ -1,6 +1,6 @@
 import { isTestSet, type TestSet } from '../../ml/data/validation';
 import { testSetChosen } from '../../state/evaluationActions';
-import { useAppState } from '../../state/store';
+import { hasTrainedWeights, useAppState } from '../../state/store';
 import { useMlClient } from '../mlClientContext';
 
 /** What the panel shows and Evaluate scores: MNIST's test images, or my held-out digits. */
@@ -11,7 +11,7 @@ export function TestSetChoice({ heldOut, canEvaluate }: { heldOut: number; canEv
     mnist: useAppState((state) => state.evaluation !== null),
     mine: useAppState((state) => state.myEvaluation !== null),
   };
-  const trained = useAppState((state) => state.evaluation !== null || (state.model?.trained ?? false));
+  const trained = useAppState(hasTrainedWeights);
 
   const choose = (value: TestSet): void => {
     testSetChosen(value);

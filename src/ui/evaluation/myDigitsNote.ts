@@ -1,13 +1,13 @@
-import { isHeldOut, type MyDigit } from '../../ml/data/myDigits';
+import type { MyDigit } from '../../ml/data/myDigits';
 import type { EvaluatedOn } from '../../ml/data/validation';
+import { heldOutIds } from '../myDigits/useHeldOut';
 
 const percentOf = (share: number): string => `${Math.round(share * 100)} %`;
 
 /** Whether an evaluation of my digits scored exactly those it would score now (none added, deleted, or released by a smaller share). */
 function current(on: Extract<EvaluatedOn, { kind: 'mine' }>, digits: readonly MyDigit[], share: number): boolean {
-  const now = digits.filter((digit) => isHeldOut(digit, Math.min(share, on.share)));
-  const scored = new Set(on.ids);
-  return now.length === scored.size && now.every((digit) => scored.has(digit.id));
+  const now = heldOutIds(digits, Math.min(share, on.share));
+  return now.size === on.ids.length && on.ids.every((id) => now.has(id));
 }
 
 /** What the evaluation panel says of my held-out digits: what was scored, or why nothing can be. */

@@ -1,17 +1,21 @@
 import { isHeldOut, type MyDigit } from '../../ml/data/myDigits';
 import { useAppState } from '../../state/store';
 
-let last: { digits: readonly MyDigit[]; share: number; ids: ReadonlySet<string> } | null = null;
+const made = new WeakMap<readonly MyDigit[], Map<number, ReadonlySet<string>>>();
 
 /**
- * The ids of my digits held out at `share`. Every panel asks for the same list and share: the set is
- * made once for them (hashing 10,000 digits takes milliseconds), and again only when either changes.
+ * The ids of my digits held out at `share`. Every panel asks of the same list: each share's set is
+ * made once for it (hashing 10,000 digits takes milliseconds), and forgotten with the list.
  */
 export function heldOutIds(digits: readonly MyDigit[], share: number): ReadonlySet<string> {
-  if (last?.digits !== digits || last.share !== share) {
-    last = { digits, share, ids: new Set(digits.filter((digit) => isHeldOut(digit, share)).map((digit) => digit.id)) };
+  const byShare = made.get(digits) ?? new Map<number, ReadonlySet<string>>();
+  made.set(digits, byShare);
+  let ids = byShare.get(share);
+  if (!ids) {
+    ids = new Set(digits.filter((digit) => isHeldOut(digit, share)).map((digit) => digit.id));
+    byShare.set(share, ids);
   }
-  return last.ids;
+  return ids;
 }
 
 /** The ids of my digits held out at the share in effect: never trained on, what "my digits" accuracy is measured on. */
